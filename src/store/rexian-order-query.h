@@ -1,0 +1,46 @@
+/* rexian-order-query.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rexian-store.h"
+
+G_BEGIN_DECLS
+
+/* What a kanban column or a list shows: a state plus the board's filters. */
+typedef struct
+{
+  int                 state;          /* a RexianState, or -1 for every state */
+  char               *text;           /* number, phone, name or words; NULL or "" for all */
+  gint64              category_id;    /* 0: any */
+  gint64              department_id;  /* lead or assisting; 0: any */
+  RexianDeadlineColor color;          /* NONE: any; GREEN, YELLOW or RED: running deadline */
+  gboolean            alerts_only;    /* yellow or red only (the alerts list) */
+  gboolean            supervised_only;
+} RexianOrderQuery;
+
+RexianOrderQuery *rexian_order_query_new   (void);           /* state -1, nothing set */
+RexianOrderQuery *rexian_order_query_copy  (const RexianOrderQuery *query);
+void              rexian_order_query_free  (RexianOrderQuery *query);
+gboolean          rexian_order_query_equal (const RexianOrderQuery *a,
+                                            const RexianOrderQuery *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RexianOrderQuery, rexian_order_query_free)
+
+/* Orders matching @query, ordered for the board (emergency first, then the running
+ * deadline soonest, then newest).  Text of 3 or more characters goes through the FTS5
+ * trigram index; shorter text through LIKE on the table (trigram cannot match it).
+ * Colours are evaluated at @now with the store's calendar and rules. */
+guint      rexian_store_count_orders (RexianStore            *self,
+                                      const RexianOrderQuery *query,
+                                      gint64                  now,
+                                      GError                **error);
+GPtrArray *rexian_store_query_orders (RexianStore            *self,
+                                      const RexianOrderQuery *query,
+                                      gint64                  now,
+                                      guint                   offset,
+                                      guint                   limit,
+                                      GError                **error); /* RexianWorkOrder */
+
+G_END_DECLS
