@@ -45,6 +45,9 @@ RexianCalendar *rexian_calendar_new_from_file (const char     *path,
  * tree's data/ when run uninstalled). */
 RexianCalendar *rexian_calendar_new_default   (GError        **error);
 
+/* The file the data came from, or NULL when it was given as data. */
+const char     *rexian_calendar_get_path       (RexianCalendar *self);
+
 int             rexian_calendar_get_first_year (RexianCalendar *self);
 int             rexian_calendar_get_last_year  (RexianCalendar *self);
 gboolean        rexian_calendar_covers         (RexianCalendar *self,

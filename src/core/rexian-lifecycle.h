@@ -79,6 +79,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RexianTransitionInput, rexian_transition_input_fr
 const RexianTransition *rexian_lifecycle_get_transitions (guint *n_transitions);
 const RexianTransition *rexian_lifecycle_lookup          (RexianAction action);
 
+/* The fields @action really requires from @from: the table's row, narrowed where the
+ * requirement depends on the case (CLOSE needs the satisfaction only from follow-up;
+ * SUPERVISE needs a reason only when @supervise_reason is MANUAL or NONE).  Dialogs
+ * should ask for these. */
+RexianFieldFlags rexian_lifecycle_get_required_fields (RexianAction          action,
+                                                       RexianState           from,
+                                                       RexianSuperviseReason supervise_reason);
+
 /* The actions that move an order from @from to @to (a kanban drop), written to @out
  * (room for REXIAN_N_ACTIONS); returns how many.  Only state-changing actions. */
 guint    rexian_lifecycle_actions_between (RexianState   from,

@@ -1,0 +1,1017 @@
+/* rexian-lifecycle.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rexian-lifecycle.h"
+
+G_DEFINE_QUARK (rexian-lifecycle-error-quark, rexian_lifecycle_error)
+
+#define STATE_BIT(state) (1u << (state))
+
+#define OPEN_STATES (STATE_BIT (REXIAN_STATE_INTAKE)              \
+                     | STATE_BIT (REXIAN_STATE_PENDING_DISPATCH)  \
+                     | STATE_BIT (REXIAN_STATE_IN_PROGRESS)       \
+                     | STATE_BIT (REXIAN_STATE_REPLIED)           \
+                     | STATE_BIT (REXIAN_STATE_FOLLOW_UP))
+
+#define KEPT (-1)
+
+/* The whole lifecycle, one row per action in the order of RexianAction.  Everything
+ * else in this file (the kanban's allowed drops, the dialogs' required fields, the
+ * checks in apply()) reads this table, so a change of policy is a change of data.
+ *
+ * Two requirements depend on more than the state and are narrowed in
+ * rexian_lifecycle_get_required_fields(): CLOSE asks for the satisfaction only when
+ * closing after a follow-up visit, and SUPERVISE asks for a reason only when a person
+ * (not the automatic check) puts the order under supervision. */
+static const RexianTransition transitions[REXIAN_N_ACTIONS] = {
+  { REXIAN_ACTION_CREATE, 0, REXIAN_STATE_INTAKE, REXIAN_FIELD_SUMMARY },
+  { REXIAN_ACTION_EDIT, OPEN_STATES | STATE_BIT (REXIAN_STATE_CLOSED), KEPT, REXIAN_FIELD_NONE },
+  { REXIAN_ACTION_CLOSE_DIRECT, STATE_BIT (REXIAN_STATE_INTAKE), REXIAN_STATE_CLOSED,
+    REXIAN_FIELD_HANDLING_RESULT | REXIAN_FIELD_SUMMARY },
+  { REXIAN_ACTION_SUBMIT, STATE_BIT (REXIAN_STATE_INTAKE), REXIAN_STATE_PENDING_DISPATCH,
+    REXIAN_FIELD_SUMMARY },
+  { REXIAN_ACTION_DISPATCH, STATE_BIT (REXIAN_STATE_PENDING_DISPATCH), REXIAN_STATE_IN_PROGRESS,
+    REXIAN_FIELD_LEAD_DEPARTMENT | REXIAN_FIELD_TRANSFER_OPINION },
+  { REXIAN_ACTION_RETURN, STATE_BIT (REXIAN_STATE_IN_PROGRESS), REXIAN_STATE_PENDING_DISPATCH,
+    REXIAN_FIELD_REASON },
+  { REXIAN_ACTION_REJECT_RETURN, STATE_BIT (REXIAN_STATE_PENDING_DISPATCH),
+    REXIAN_STATE_IN_PROGRESS, REXIAN_FIELD_REASON },
+  { REXIAN_ACTION_REQUEST_EXTENSION, STATE_BIT (REXIAN_STATE_IN_PROGRESS), KEPT,
+    REXIAN_FIELD_REASON | REXIAN_FIELD_EXTENSION_DAYS },
+  { REXIAN_ACTION_APPROVE_EXTENSION, STATE_BIT (REXIAN_STATE_IN_PROGRESS), KEPT,
+    REXIAN_FIELD_NONE },
+  { REXIAN_ACTION_REJECT_EXTENSION, STATE_BIT (REXIAN_STATE_IN_PROGRESS), KEPT,
+    REXIAN_FIELD_REASON },
+  { REXIAN_ACTION_REPLY, STATE_BIT (REXIAN_STATE_IN_PROGRESS), REXIAN_STATE_REPLIED,
+    REXIAN_FIELD_HANDLING_RESULT },
+  { REXIAN_ACTION_START_FOLLOW_UP, STATE_BIT (REXIAN_STATE_REPLIED), REXIAN_STATE_FOLLOW_UP,
+    REXIAN_FIELD_NONE },
+  { REXIAN_ACTION_CLOSE, STATE_BIT (REXIAN_STATE_REPLIED) | STATE_BIT (REXIAN_STATE_FOLLOW_UP),
+    REXIAN_STATE_CLOSED, REXIAN_FIELD_SATISFACTION },
+  { REXIAN_ACTION_REHANDLE, STATE_BIT (REXIAN_STATE_FOLLOW_UP), REXIAN_STATE_IN_PROGRESS,
+    REXIAN_FIELD_REASON },
+  { REXIAN_ACTION_MERGE,
+    STATE_BIT (REXIAN_STATE_INTAKE) | STATE_BIT (REXIAN_STATE_PENDING_DISPATCH),
+    REXIAN_STATE_CLOSED, REXIAN_FIELD_MERGE_TARGET },
+  { REXIAN_ACTION_ARCHIVE, STATE_BIT (REXIAN_STATE_CLOSED), REXIAN_STATE_ARCHIVED,
+    REXIAN_FIELD_NONE },
+  { REXIAN_ACTION_SUPERVISE, STATE_BIT (REXIAN_STATE_INTAKE)
+                             | STATE_BIT (REXIAN_STATE_PENDING_DISPATCH)
+                             | STATE_BIT (REXIAN_STATE_IN_PROGRESS)
+                             | STATE_BIT (REXIAN_STATE_REPLIED)
+                             | STATE_BIT (REXIAN_STATE_FOLLOW_UP),
+    KEPT, REXIAN_FIELD_REASON },
+};
+
+RexianTransitionInput *
+rexian_transition_input_new (void)
+{
+  return g_new0 (RexianTransitionInput, 1);
+}
+
+void
+rexian_transition_input_free (RexianTransitionInput *input)
+{
+  if (input == NULL)
+    return;
+
+  g_free (input->reason);
+  g_clear_pointer (&input->assist_department_ids, g_array_unref);
+  g_free (input->transfer_opinion);
+  g_free (input->handler_name);
+  g_free (input->handler_phone);
+  g_free (input->handling_result);
+  g_free (input->followup_note);
+  g_free (input->merge_into_number);
+  g_free (input);
+}
+
+const RexianTransition *
+rexian_lifecycle_get_transitions (guint *n_transitions)
+{
+  if (n_transitions != NULL)
+    *n_transitions = G_N_ELEMENTS (transitions);
+
+  return transitions;
+}
+
+const RexianTransition *
+rexian_lifecycle_lookup (RexianAction action)
+{
+  g_return_val_if_fail ((guint) action < G_N_ELEMENTS (transitions), NULL);
+
+  return &transitions[action];
+}
+
+static gboolean
+state_allowed (const RexianTransition *transition,
+               RexianState             state)
+{
+  return (transition->from_states & STATE_BIT (state)) != 0;
+}
+
+RexianFieldFlags
+rexian_lifecycle_get_required_fields (RexianAction           action,
+                                      RexianState            from,
+                                      RexianSuperviseReason  supervise_reason)
+{
+  const RexianTransition *transition = rexian_lifecycle_lookup (action);
+  RexianFieldFlags required;
+
+  g_return_val_if_fail (transition != NULL, REXIAN_FIELD_NONE);
+
+  required = transition->required;
+
+  /* Closing a replied order without a visit (a praise, a consultation the caller
+   * confirmed) has no satisfaction to record. */
+  if (action == REXIAN_ACTION_CLOSE && from != REXIAN_STATE_FOLLOW_UP)
+    required &= ~REXIAN_FIELD_SATISFACTION;
+
+  /* The automatic check gives its own reason: the emergency flag or the deadline. */
+  if (action == REXIAN_ACTION_SUPERVISE
+      && (supervise_reason == REXIAN_SUPERVISE_REASON_EMERGENCY
+          || supervise_reason == REXIAN_SUPERVISE_REASON_OVERDUE))
+    required &= ~REXIAN_FIELD_REASON;
+
+  return required;
+}
+
+guint
+rexian_lifecycle_actions_between (RexianState   from,
+                                  RexianState   to,
+                                  RexianAction *out)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (out != NULL, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (transitions); i++)
+    {
+      const RexianTransition *transition = &transitions[i];
+
+      if (transition->to_state == KEPT || transition->to_state != (int) to)
+        continue;
+      if (!state_allowed (transition, from))
+        continue;
+
+      out[n++] = transition->action;
+    }
+
+  return n;
+}
+
+static char *
+join_state_labels (guint states)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint state = 0; state < REXIAN_N_STATES; state++)
+    {
+      if ((states & STATE_BIT (state)) == 0)
+        continue;
+
+      if (str->len > 0)
+        /* TRANSLATORS: separates the items of a list of states. */
+        g_string_append (str, _(", "));
+
+      g_string_append_printf (str, "“%s”", rexian_state_get_label (state));
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+set_wrong_state_error (RexianWorkOrder *order,
+                       RexianAction     action,
+                       GError         **error)
+{
+  RexianState state = rexian_work_order_get_state (order);
+  const char *label = rexian_state_get_label (state);
+  gboolean returned = (state == REXIAN_STATE_PENDING_DISPATCH
+                       && rexian_work_order_get_return_pending (order));
+
+  /* A returned order sits in pending dispatch, where a department that still thinks
+   * it holds the order will try its usual steps; tell it why they are gone. */
+  if (returned)
+    {
+      const char *message = NULL;
+
+      switch ((int) action)
+        {
+        case REXIAN_ACTION_REPLY:
+          message = _("This order has been returned by its department and waits for review; "
+                      "it cannot be replied to.");
+          break;
+
+        case REXIAN_ACTION_RETURN:
+          message = _("This order has been returned by its department and waits for review; "
+                      "it cannot be returned again.");
+          break;
+
+        case REXIAN_ACTION_REQUEST_EXTENSION:
+        case REXIAN_ACTION_APPROVE_EXTENSION:
+        case REXIAN_ACTION_REJECT_EXTENSION:
+          message = _("This order has been returned by its department and waits for review; "
+                      "its deadline cannot be extended.");
+          break;
+
+        default:
+          break;
+        }
+
+      if (message != NULL)
+        {
+          g_set_error_literal (error, REXIAN_LIFECYCLE_ERROR,
+                               REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED, message);
+          return;
+        }
+    }
+
+  switch ((int) action)
+    {
+    case REXIAN_ACTION_CLOSE_DIRECT:
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Only an order in intake can be answered and closed on the spot; "
+                     "this one is in “%s”."), label);
+      break;
+
+    case REXIAN_ACTION_SUBMIT:
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Only an order in intake can be submitted for dispatch; "
+                     "this one is in “%s”."), label);
+      break;
+
+    case REXIAN_ACTION_DISPATCH:
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Only an order pending dispatch can be dispatched to a department; "
+                     "this one is in “%s”."), label);
+      break;
+
+    case REXIAN_ACTION_RETURN:
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Only an order in progress can be returned by its department; "
+                     "this one is in “%s”."), label);
+      break;
+
+    case REXIAN_ACTION_REJECT_RETURN:
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Only an order returned by its department can have the return "
+                     "rejected; this one is in “%s”."), label);
+      break;
+
+    case REXIAN_ACTION_REQUEST_EXTENSION:
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Only an order in progress can have its deadline extended; "
+                     "this one is in “%s”."), label);
+      break;
+
+    case REXIAN_ACTION_APPROVE_EXTENSION:
+    case REXIAN_ACTION_REJECT_EXTENSION:
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Only an order in progress has extension requests to decide; "
+                     "this one is in “%s”."), label);
+      break;
+
+    case REXIAN_ACTION_REPLY:
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Only an order in progress can be replied to; this one is in “%s”."),
+                   label);
+      break;
+
+    case REXIAN_ACTION_START_FOLLOW_UP:
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Only a replied order can be followed up; this one is in “%s”."),
+                   label);
+      break;
+
+    case REXIAN_ACTION_CLOSE:
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Only a replied order or one in follow-up can be closed; "
+                     "this one is in “%s”."), label);
+      break;
+
+    case REXIAN_ACTION_REHANDLE:
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Only an order in follow-up can be handled again; this one is in “%s”."),
+                   label);
+      break;
+
+    case REXIAN_ACTION_MERGE:
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Only an order in intake or pending dispatch can be merged into another; "
+                     "this one is in “%s”."), label);
+      break;
+
+    case REXIAN_ACTION_ARCHIVE:
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Only a closed order can be archived; this one is in “%s”."), label);
+      break;
+
+    case REXIAN_ACTION_SUPERVISE:
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("A closed or archived order cannot be supervised; this one is in “%s”."),
+                   label);
+      break;
+
+    case REXIAN_ACTION_EDIT:
+      g_set_error_literal (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                           _("Archived orders are read-only."));
+      break;
+
+    case REXIAN_ACTION_CREATE:
+    default:
+      g_set_error_literal (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                           _("An order that already exists cannot be created again."));
+      break;
+    }
+}
+
+gboolean
+rexian_lifecycle_can_apply (RexianWorkOrder *order,
+                            RexianAction     action,
+                            GError         **error)
+{
+  const RexianTransition *transition;
+  RexianState state;
+
+  g_return_val_if_fail (REXIAN_IS_WORK_ORDER (order), FALSE);
+  g_return_val_if_fail ((guint) action < REXIAN_N_ACTIONS, FALSE);
+
+  transition = &transitions[action];
+  state = rexian_work_order_get_state (order);
+
+  if (!state_allowed (transition, state))
+    {
+      set_wrong_state_error (order, action, error);
+      return FALSE;
+    }
+
+  /* The state allows the action; some also depend on the flags beside it. */
+  switch ((int) action)
+    {
+    case REXIAN_ACTION_REJECT_RETURN:
+      if (!rexian_work_order_get_return_pending (order))
+        {
+          g_set_error_literal (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                               _("This order has not been returned by a department, so "
+                                 "there is no return to reject."));
+          return FALSE;
+        }
+      break;
+
+    case REXIAN_ACTION_REQUEST_EXTENSION:
+      if (rexian_work_order_get_extension_requested_days (order) > 0)
+        {
+          g_set_error_literal (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                               _("An extension request for this order already waits for a "
+                                 "decision; approve or reject it first."));
+          return FALSE;
+        }
+      break;
+
+    case REXIAN_ACTION_APPROVE_EXTENSION:
+    case REXIAN_ACTION_REJECT_EXTENSION:
+      if (rexian_work_order_get_extension_requested_days (order) <= 0)
+        {
+          g_set_error_literal (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                               _("No extension has been requested for this order, so there "
+                                 "is nothing to decide."));
+          return FALSE;
+        }
+      break;
+
+    case REXIAN_ACTION_SUPERVISE:
+      if (rexian_work_order_get_supervised (order))
+        {
+          g_set_error_literal (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                               _("This order is already supervised."));
+          return FALSE;
+        }
+      break;
+
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+char *
+rexian_lifecycle_explain_refusal (RexianState from,
+                                  RexianState to)
+{
+  guint next_states = 0;
+  g_autofree char *next = NULL;
+
+  g_return_val_if_fail ((guint) from < REXIAN_N_STATES, NULL);
+  g_return_val_if_fail ((guint) to < REXIAN_N_STATES, NULL);
+
+  if (from == to)
+    return g_strdup_printf (_("The order is already in “%s”."), rexian_state_get_label (from));
+
+  if (from == REXIAN_STATE_ARCHIVED)
+    return g_strdup (_("Archived orders are read-only."));
+
+  if (from == REXIAN_STATE_CLOSED)
+    return g_strdup (_("A closed order cannot be reopened; if the caller asks again, "
+                       "record a new order."));
+
+  if (to == REXIAN_STATE_INTAKE)
+    return g_strdup (_("An order cannot go back to intake once it has left it."));
+
+  if (to == REXIAN_STATE_ARCHIVED)
+    return g_strdup (_("Only closed orders can be archived."));
+
+  if (to == REXIAN_STATE_REPLIED
+      && (from == REXIAN_STATE_INTAKE || from == REXIAN_STATE_PENDING_DISPATCH))
+    return g_strdup_printf (_("An order in “%s” cannot be marked replied: it must first be "
+                              "transferred to a department."),
+                            rexian_state_get_label (from));
+
+  if (to == REXIAN_STATE_IN_PROGRESS && from == REXIAN_STATE_INTAKE)
+    return g_strdup (_("An order in intake cannot be put in progress directly: submit it for "
+                       "dispatch first, then transfer it to a department."));
+
+  if (to == REXIAN_STATE_IN_PROGRESS && from == REXIAN_STATE_REPLIED)
+    return g_strdup (_("A replied order goes back to its department only after a dissatisfied "
+                       "follow-up: start the follow-up first."));
+
+  if (to == REXIAN_STATE_FOLLOW_UP)
+    return g_strdup_printf (_("An order in “%s” cannot go to follow-up: only replied orders "
+                              "are followed up."),
+                            rexian_state_get_label (from));
+
+  if (to == REXIAN_STATE_CLOSED && from == REXIAN_STATE_IN_PROGRESS)
+    return g_strdup (_("An order in progress cannot be closed yet: its department must reply "
+                       "first."));
+
+  /* Anything else: name both states and list where the order may go instead. */
+  for (guint i = 0; i < G_N_ELEMENTS (transitions); i++)
+    {
+      if (transitions[i].to_state != KEPT && state_allowed (&transitions[i], from))
+        next_states |= STATE_BIT (transitions[i].to_state);
+    }
+
+  next = join_state_labels (next_states);
+
+  return g_strdup_printf (_("An order in “%s” cannot move to “%s”; from “%s” it can move "
+                            "to %s."),
+                          rexian_state_get_label (from), rexian_state_get_label (to),
+                          rexian_state_get_label (from), next);
+}
+
+static gboolean
+is_blank (const char *str)
+{
+  if (str == NULL)
+    return TRUE;
+
+  for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The text a field will have after the action: what the user typed, or else what the
+ * order already holds (a result drafted before replying, for instance). */
+static const char *
+input_or_order (const char *input_value,
+                const char *order_value)
+{
+  return !is_blank (input_value) ? input_value : order_value;
+}
+
+static gboolean
+set_missing (GError     **error,
+             const char  *message)
+{
+  g_set_error_literal (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_MISSING_FIELD,
+                       message);
+  return FALSE;
+}
+
+static gboolean
+check_required (RexianWorkOrder             *order,
+                RexianAction                 action,
+                const RexianTransitionInput *input,
+                GError                     **error)
+{
+  RexianFieldFlags required;
+
+  required = rexian_lifecycle_get_required_fields (action, rexian_work_order_get_state (order),
+                                                   input->supervise_reason);
+
+  if ((required & REXIAN_FIELD_SUMMARY) != 0 && is_blank (rexian_work_order_get_summary (order)))
+    return set_missing (error, _("Fill in the summary of the request first."));
+
+  if ((required & REXIAN_FIELD_CALLER_PHONE) != 0
+      && is_blank (rexian_work_order_get_caller_phone (order)))
+    return set_missing (error, _("Fill in the caller’s phone number first."));
+
+  if ((required & REXIAN_FIELD_REASON) != 0 && is_blank (input->reason))
+    {
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_MISSING_FIELD,
+                   _("Give a reason for “%s”."), rexian_action_get_label (action));
+      return FALSE;
+    }
+
+  if ((required & REXIAN_FIELD_LEAD_DEPARTMENT) != 0 && input->lead_department_id <= 0)
+    return set_missing (error, _("Choose the lead department to transfer the order to."));
+
+  if ((required & REXIAN_FIELD_TRANSFER_OPINION) != 0 && is_blank (input->transfer_opinion))
+    return set_missing (error, _("Write the transfer opinion for the department."));
+
+  if ((required & REXIAN_FIELD_HANDLING_RESULT) != 0
+      && is_blank (input_or_order (input->handling_result,
+                                   rexian_work_order_get_handling_result (order))))
+    return set_missing (error, _("Fill in the handling result."));
+
+  if ((required & REXIAN_FIELD_SATISFACTION) != 0
+      && (input->followup_process == REXIAN_SATISFACTION_NONE
+          || input->followup_result == REXIAN_SATISFACTION_NONE))
+    return set_missing (error, _("Record the caller’s satisfaction with both the process and "
+                                 "the result."));
+
+  if ((required & REXIAN_FIELD_EXTENSION_DAYS) != 0 && input->extension_days <= 0)
+    return set_missing (error, _("Enter how many working days the extension needs."));
+
+  if ((required & REXIAN_FIELD_MERGE_TARGET) != 0 && input->merge_into_id == 0)
+    return set_missing (error, _("Choose the order to merge this one into."));
+
+  return TRUE;
+}
+
+static gboolean
+check_values (RexianWorkOrder             *order,
+              RexianAction                 action,
+              const RexianTransitionInput *input,
+              const RexianDeadlineRules   *rules,
+              GError                     **error)
+{
+  if (input->handling_days < 0)
+    {
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_INVALID,
+                   _("The handling time must be a positive number of working days, not %d."),
+                   input->handling_days);
+      return FALSE;
+    }
+
+  if ((guint) input->followup_process > REXIAN_SATISFACTION_UNREACHABLE
+      || (guint) input->followup_result > REXIAN_SATISFACTION_UNREACHABLE)
+    {
+      g_set_error_literal (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_INVALID,
+                           _("The satisfaction given is not one of the known answers."));
+      return FALSE;
+    }
+
+  switch ((int) action)
+    {
+    case REXIAN_ACTION_REQUEST_EXTENSION:
+      if (input->extension_days > rules->max_extension_days)
+        {
+          g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_INVALID,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "An extension can be at most %d working day; %d were "
+                                    "requested.",
+                                    "An extension can be at most %d working days; %d were "
+                                    "requested.",
+                                    rules->max_extension_days),
+                       rules->max_extension_days, input->extension_days);
+          return FALSE;
+        }
+      break;
+
+    case REXIAN_ACTION_CLOSE:
+      /* GB/T 33358 practice: an order the caller finds unsatisfactory in both respects
+       * goes back to the department (重办) instead of being closed. */
+      if (input->followup_process == REXIAN_SATISFACTION_DISSATISFIED
+          && input->followup_result == REXIAN_SATISFACTION_DISSATISFIED)
+        {
+          g_set_error_literal (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_INVALID,
+                               _("The caller is dissatisfied with both the process and the "
+                                 "result, so the order cannot be closed: it must be handled "
+                                 "again."));
+          return FALSE;
+        }
+      break;
+
+    case REXIAN_ACTION_MERGE:
+      {
+        gint64 id = rexian_work_order_get_id (order);
+        const char *number = rexian_work_order_get_number (order);
+
+        if ((id != 0 && input->merge_into_id == id)
+            || (!is_blank (number) && g_strcmp0 (input->merge_into_number, number) == 0))
+          {
+            g_set_error_literal (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_INVALID,
+                                 _("An order cannot be merged into itself; choose the "
+                                   "other order that repeats this request."));
+            return FALSE;
+          }
+      }
+      break;
+
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+static char *
+format_day (gint64 unix_time)
+{
+  GDate date;
+
+  rexian_date_from_unix (unix_time, &date);
+
+  return g_strdup_printf ("%04d-%02d-%02d",
+                          g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+/* Every deadline the lifecycle sets goes through here, so a date past the holiday data
+ * is always refused the same way, carrying the calendar's explanation. */
+static gboolean
+compute_deadline (RexianCalendar  *calendar,
+                  gint64           from,
+                  int              days,
+                  gint64          *out_deadline,
+                  GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!rexian_calendar_deadline_after (calendar, from, days, out_deadline, &local_error))
+    {
+      g_set_error_literal (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_CALENDAR,
+                           local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+handling_days_for (RexianWorkOrder             *order,
+                   const RexianTransitionInput *input,
+                   const RexianDeadlineRules   *rules)
+{
+  if (input->handling_days > 0)
+    return input->handling_days;
+
+  return rexian_deadline_rules_handling_days (rules, rexian_work_order_get_kind (order),
+                                              input->category_days);
+}
+
+static void
+record_followup (RexianWorkOrder             *order,
+                 const RexianTransitionInput *input)
+{
+  if (input->followup_process != REXIAN_SATISFACTION_NONE)
+    rexian_work_order_set_followup_process (order, input->followup_process);
+  if (input->followup_result != REXIAN_SATISFACTION_NONE)
+    rexian_work_order_set_followup_result (order, input->followup_result);
+  if (!is_blank (input->followup_note))
+    rexian_work_order_set_followup_note (order, input->followup_note);
+}
+
+gboolean
+rexian_lifecycle_apply (RexianWorkOrder             *order,
+                        RexianAction                 action,
+                        const RexianTransitionInput *input,
+                        RexianCalendar              *calendar,
+                        const RexianDeadlineRules   *rules,
+                        gint64                       now,
+                        char                       **out_detail,
+                        GError                     **error)
+{
+  static const RexianTransitionInput empty_input = { 0 };
+  const RexianTransition *transition;
+  RexianDeadlineRules default_rules;
+  g_autofree char *detail = NULL;
+  g_autofree char *day = NULL;
+  gint64 new_deadline = 0;
+  g_autofree char *handling_result = NULL;
+
+  g_return_val_if_fail (REXIAN_IS_WORK_ORDER (order), FALSE);
+  g_return_val_if_fail ((guint) action < REXIAN_N_ACTIONS, FALSE);
+  g_return_val_if_fail (calendar == NULL || REXIAN_IS_CALENDAR (calendar), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (input == NULL)
+    input = &empty_input;
+
+  if (rules == NULL)
+    {
+      rexian_deadline_rules_init_default (&default_rules);
+      rules = &default_rules;
+    }
+
+  if (action == REXIAN_ACTION_CREATE || action == REXIAN_ACTION_EDIT)
+    {
+      g_set_error_literal (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                           _("Creating or editing an order does not change its state; save "
+                             "the order instead."));
+      return FALSE;
+    }
+
+  transition = &transitions[action];
+
+  /* Everything that can fail is checked, and every new deadline computed, before the
+   * order is touched: on error it must stay exactly as it was. */
+  if (!rexian_lifecycle_can_apply (order, action, error)
+      || !check_required (order, action, input, error)
+      || !check_values (order, action, input, rules, error))
+    return FALSE;
+
+  switch ((int) action)
+    {
+    case REXIAN_ACTION_SUBMIT:
+      /* The store sets the dispatch deadline when it creates the order; an order
+       * without one (imported, or created before the rules existed) gets it now. */
+      if (rexian_work_order_get_dispatch_deadline (order) == 0)
+        {
+          gint64 created_at = rexian_work_order_get_created_at (order);
+
+          g_return_val_if_fail (calendar != NULL, FALSE);
+          if (!compute_deadline (calendar, created_at != 0 ? created_at : now,
+                                 rules->dispatch_days, &new_deadline, error))
+            return FALSE;
+        }
+      break;
+
+    case REXIAN_ACTION_RETURN:
+      /* The review of a return runs on the dispatch clock again. */
+      g_return_val_if_fail (calendar != NULL, FALSE);
+      if (!compute_deadline (calendar, now, rules->dispatch_days, &new_deadline, error))
+        return FALSE;
+      break;
+
+    case REXIAN_ACTION_DISPATCH:
+    case REXIAN_ACTION_REHANDLE:
+      g_return_val_if_fail (calendar != NULL, FALSE);
+      if (!compute_deadline (calendar, now, handling_days_for (order, input, rules),
+                             &new_deadline, error))
+        return FALSE;
+      break;
+
+    case REXIAN_ACTION_APPROVE_EXTENSION:
+      {
+        gint64 deadline = rexian_work_order_get_deadline (order);
+
+        /* Counted from the deadline's own day: 3 more working days after a Friday
+         * deadline end on Wednesday, whatever day the approval is given. */
+        g_return_val_if_fail (calendar != NULL, FALSE);
+        if (!compute_deadline (calendar, deadline != 0 ? deadline : now,
+                               rexian_work_order_get_extension_requested_days (order),
+                               &new_deadline, error))
+          return FALSE;
+      }
+      break;
+
+    default:
+      break;
+    }
+
+  /* Copied, because setting it may free the order's own string it came from. */
+  handling_result = g_strdup (input_or_order (input->handling_result,
+                                              rexian_work_order_get_handling_result (order)));
+
+  /* From here on nothing fails.  Listeners see the whole change at once. */
+  g_object_freeze_notify (G_OBJECT (order));
+
+  switch ((int) action)
+    {
+    case REXIAN_ACTION_CLOSE_DIRECT:
+      rexian_work_order_set_handling_result (order, handling_result);
+      rexian_work_order_set_closed_at (order, now);
+      detail = g_strdup (_("Answered on the spot"));
+      break;
+
+    case REXIAN_ACTION_SUBMIT:
+      if (new_deadline != 0)
+        rexian_work_order_set_dispatch_deadline (order, new_deadline);
+      day = format_day (rexian_work_order_get_dispatch_deadline (order));
+      detail = g_strdup_printf (_("Dispatch deadline %s"), day);
+      break;
+
+    case REXIAN_ACTION_DISPATCH:
+      {
+        gint64 previous_lead = rexian_work_order_get_lead_department_id (order);
+        GArray *assist = input->assist_department_ids;
+        int days = handling_days_for (order, input, rules);
+
+        /* A different department (改派) starts afresh: the joined name, the handler and
+         * any request the previous department left no longer apply. */
+        if (previous_lead != input->lead_department_id)
+          {
+            rexian_work_order_set_lead_department_name (order, NULL);
+            rexian_work_order_set_handler_name (order, NULL);
+            rexian_work_order_set_handler_phone (order, NULL);
+          }
+
+        rexian_work_order_set_lead_department_id (order, input->lead_department_id);
+        if (assist != NULL)
+          rexian_work_order_set_assist_department_ids (order,
+                                                       (const gint64 *) (gpointer) assist->data,
+                                                       assist->len);
+        else
+          rexian_work_order_set_assist_department_ids (order, NULL, 0);
+        rexian_work_order_set_transfer_opinion (order, input->transfer_opinion);
+        rexian_work_order_set_dispatched_at (order, now);
+        rexian_work_order_set_deadline (order, new_deadline);
+        rexian_work_order_set_return_pending (order, FALSE);
+        rexian_work_order_set_extension_requested_days (order, 0);
+
+        day = format_day (new_deadline);
+        detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Lead department id %" G_GINT64_FORMAT
+                                               "; deadline %s (%d working day)",
+                                               "Lead department id %" G_GINT64_FORMAT
+                                               "; deadline %s (%d working days)",
+                                               days),
+                                  input->lead_department_id, day, days);
+      }
+      break;
+
+    case REXIAN_ACTION_RETURN:
+      rexian_work_order_set_return_count (order, rexian_work_order_get_return_count (order) + 1);
+      rexian_work_order_set_return_pending (order, TRUE);
+      rexian_work_order_set_extension_requested_days (order, 0);
+      rexian_work_order_set_dispatch_deadline (order, new_deadline);
+      day = format_day (new_deadline);
+      detail = g_strdup_printf (_("Review due %s"), day);
+      break;
+
+    case REXIAN_ACTION_REJECT_RETURN:
+      rexian_work_order_set_return_pending (order, FALSE);
+      day = format_day (rexian_work_order_get_deadline (order));
+      detail = g_strdup_printf (_("Kept with the department; deadline %s"), day);
+      break;
+
+    case REXIAN_ACTION_REQUEST_EXTENSION:
+      rexian_work_order_set_extension_requested_days (order, input->extension_days);
+      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%d working day requested",
+                                             "%d working days requested",
+                                             input->extension_days),
+                                input->extension_days);
+      break;
+
+    case REXIAN_ACTION_APPROVE_EXTENSION:
+      {
+        int days = rexian_work_order_get_extension_requested_days (order);
+
+        rexian_work_order_set_deadline (order, new_deadline);
+        rexian_work_order_set_extension_count (order,
+                                               rexian_work_order_get_extension_count (order) + 1);
+        rexian_work_order_set_extension_requested_days (order, 0);
+        day = format_day (new_deadline);
+        detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Extended by %d working day; deadline %s",
+                                               "Extended by %d working days; deadline %s",
+                                               days),
+                                  days, day);
+      }
+      break;
+
+    case REXIAN_ACTION_REJECT_EXTENSION:
+      {
+        int days = rexian_work_order_get_extension_requested_days (order);
+
+        rexian_work_order_set_extension_requested_days (order, 0);
+        detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%d working day refused",
+                                               "%d working days refused",
+                                               days),
+                                  days);
+      }
+      break;
+
+    case REXIAN_ACTION_REPLY:
+      rexian_work_order_set_handling_result (order, handling_result);
+      rexian_work_order_set_replied_at (order, now);
+      if (!is_blank (input->handler_name))
+        rexian_work_order_set_handler_name (order, input->handler_name);
+      if (!is_blank (input->handler_phone))
+        rexian_work_order_set_handler_phone (order, input->handler_phone);
+      if (!is_blank (rexian_work_order_get_handler_name (order)))
+        detail = g_strdup_printf (_("Handled by %s"), rexian_work_order_get_handler_name (order));
+      break;
+
+    case REXIAN_ACTION_START_FOLLOW_UP:
+      break;
+
+    case REXIAN_ACTION_CLOSE:
+      record_followup (order, input);
+      rexian_work_order_set_closed_at (order, now);
+      if (input->followup_process != REXIAN_SATISFACTION_NONE
+          && input->followup_result != REXIAN_SATISFACTION_NONE)
+        detail = g_strdup_printf (_("Process: %s; result: %s"),
+                                  rexian_satisfaction_get_label (input->followup_process),
+                                  rexian_satisfaction_get_label (input->followup_result));
+      break;
+
+    case REXIAN_ACTION_REHANDLE:
+      {
+        int days = handling_days_for (order, input, rules);
+
+        record_followup (order, input);
+        rexian_work_order_set_rehandle_count (order,
+                                              rexian_work_order_get_rehandle_count (order) + 1);
+        rexian_work_order_set_deadline (order, new_deadline);
+        rexian_work_order_set_extension_requested_days (order, 0);
+        day = format_day (new_deadline);
+        detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Deadline %s (%d working day)",
+                                               "Deadline %s (%d working days)",
+                                               days),
+                                  day, days);
+      }
+      break;
+
+    case REXIAN_ACTION_MERGE:
+      rexian_work_order_set_merged_into_id (order, input->merge_into_id);
+      rexian_work_order_set_merged_into_number (order, input->merge_into_number);
+      rexian_work_order_set_closed_at (order, now);
+      if (!is_blank (input->merge_into_number))
+        detail = g_strdup_printf (_("Merged into %s"), input->merge_into_number);
+      else
+        detail = g_strdup_printf (_("Merged into order id %" G_GINT64_FORMAT),
+                                  input->merge_into_id);
+      break;
+
+    case REXIAN_ACTION_ARCHIVE:
+      rexian_work_order_set_archived_at (order, now);
+      break;
+
+    case REXIAN_ACTION_SUPERVISE:
+      rexian_work_order_set_supervised (order, TRUE);
+      if (input->supervise_reason == REXIAN_SUPERVISE_REASON_EMERGENCY)
+        detail = g_strdup (_("Emergency"));
+      else if (input->supervise_reason == REXIAN_SUPERVISE_REASON_OVERDUE)
+        detail = g_strdup (_("Overdue"));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (transition->to_state != KEPT)
+    rexian_work_order_set_state (order, (RexianState) transition->to_state);
+  rexian_work_order_set_updated_at (order, now);
+
+  g_object_thaw_notify (G_OBJECT (order));
+
+  if (out_detail != NULL)
+    *out_detail = detail != NULL ? g_steal_pointer (&detail) : g_strdup ("");
+
+  return TRUE;
+}
+
+RexianSuperviseReason
+rexian_lifecycle_supervision_due (RexianWorkOrder *order,
+                                  gint64           now)
+{
+  gint64 deadline;
+
+  g_return_val_if_fail (REXIAN_IS_WORK_ORDER (order), REXIAN_SUPERVISE_REASON_NONE);
+
+  if (rexian_work_order_get_supervised (order))
+    return REXIAN_SUPERVISE_REASON_NONE;
+
+  /* Only while a deadline can still run: once replied, the department has done its
+   * part and supervision would chase nobody. */
+  switch (rexian_work_order_get_state (order))
+    {
+    case REXIAN_STATE_INTAKE:
+    case REXIAN_STATE_PENDING_DISPATCH:
+    case REXIAN_STATE_IN_PROGRESS:
+      break;
+
+    case REXIAN_STATE_REPLIED:
+    case REXIAN_STATE_FOLLOW_UP:
+    case REXIAN_STATE_CLOSED:
+    case REXIAN_STATE_ARCHIVED:
+    default:
+      return REXIAN_SUPERVISE_REASON_NONE;
+    }
+
+  if (rexian_work_order_get_emergency (order))
+    return REXIAN_SUPERVISE_REASON_EMERGENCY;
+
+  deadline = rexian_work_order_get_running_deadline (order);
+  if (deadline != 0 && now > deadline)
+    return REXIAN_SUPERVISE_REASON_OVERDUE;
+
+  return REXIAN_SUPERVISE_REASON_NONE;
+}

@@ -1,0 +1,253 @@
+/* rexian-alert-monitor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rexian-alert-monitor.h"
+
+/* More alerts than this at once is a hotline in crisis; the counts stay exact, only the
+ * per-order toasts are limited to the most urgent. */
+#define MAX_TRACKED 2000
+#define CHECK_INTERVAL_SECONDS 60
+
+struct _RexianAlertMonitor
+{
+  GObject      parent_instance;
+
+  RexianStore *store;
+  GHashTable  *colors;   /* order id (gint64 *) -> RexianDeadlineColor */
+  guint        n_red;
+  guint        n_yellow;
+  guint        timeout_id;
+  gboolean     primed;
+};
+
+G_DEFINE_FINAL_TYPE (RexianAlertMonitor, rexian_alert_monitor, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_N_RED,
+  PROP_N_YELLOW,
+  N_PROPS
+};
+
+enum {
+  TURNED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static guint
+count_color (RexianAlertMonitor  *self,
+             RexianDeadlineColor  color,
+             gint64               now)
+{
+  g_autoptr(RexianOrderQuery) query = rexian_order_query_new ();
+  g_autoptr(GError) error = NULL;
+  guint count;
+
+  query->color = color;
+  count = rexian_store_count_orders (self->store, query, now, &error);
+  if (error != NULL)
+    g_debug ("Could not count alerts: %s", error->message);
+
+  return count;
+}
+
+void
+rexian_alert_monitor_check_at (RexianAlertMonitor *self,
+                               gint64              now)
+{
+  g_autoptr(RexianOrderQuery) query = rexian_order_query_new ();
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GHashTable) colors = NULL;
+  g_autoptr(GError) error = NULL;
+  RexianCalendar *calendar;
+  RexianDeadlineRules rules;
+  guint n_red, n_yellow;
+
+  g_return_if_fail (REXIAN_IS_ALERT_MONITOR (self));
+
+  calendar = rexian_store_get_calendar (self->store);
+  if (calendar == NULL)
+    return;
+
+  rexian_store_get_deadline_rules (self->store, &rules);
+
+  n_red = count_color (self, REXIAN_DEADLINE_RED, now);
+  n_yellow = count_color (self, REXIAN_DEADLINE_YELLOW, now);
+
+  query->alerts_only = TRUE;
+  orders = rexian_store_query_orders (self->store, query, now, 0, MAX_TRACKED, &error);
+  if (orders == NULL)
+    {
+      /* A locked database is transient: keep what we knew and try at the next tick. */
+      g_debug ("Could not read alerts: %s", error->message);
+      return;
+    }
+
+  colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < orders->len; i++)
+    {
+      RexianWorkOrder *order = g_ptr_array_index (orders, i);
+      RexianDeadlineColor color = REXIAN_DEADLINE_NONE;
+      gint64 id = rexian_work_order_get_id (order);
+      gpointer before = NULL;
+      int remaining = 0;
+
+      if (!rexian_deadline_get_color (calendar, &rules,
+                                      rexian_work_order_get_running_deadline (order),
+                                      now, &color, &remaining, NULL))
+        continue;
+
+      if (color != REXIAN_DEADLINE_YELLOW && color != REXIAN_DEADLINE_RED)
+        continue;
+
+      g_hash_table_insert (colors, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (color));
+
+      if (!self->primed)
+        continue;
+
+      before = g_hash_table_lookup (self->colors, &id);
+      if (before == NULL || GPOINTER_TO_INT (before) < (int) color)
+        g_signal_emit (self, signals[TURNED], 0, order, (int) color);
+    }
+
+  g_clear_pointer (&self->colors, g_hash_table_unref);
+  self->colors = g_steal_pointer (&colors);
+  self->primed = TRUE;
+
+  if (self->n_red != n_red)
+    {
+      self->n_red = n_red;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RED]);
+    }
+  if (self->n_yellow != n_yellow)
+    {
+      self->n_yellow = n_yellow;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_YELLOW]);
+    }
+}
+
+static void
+check_now (RexianAlertMonitor *self)
+{
+  rexian_alert_monitor_check_at (self, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  check_now (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+rexian_alert_monitor_dispose (GObject *object)
+{
+  RexianAlertMonitor *self = (RexianAlertMonitor *) object;
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rexian_alert_monitor_parent_class)->dispose (object);
+}
+
+static void
+rexian_alert_monitor_finalize (GObject *object)
+{
+  RexianAlertMonitor *self = (RexianAlertMonitor *) object;
+
+  g_clear_pointer (&self->colors, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rexian_alert_monitor_parent_class)->finalize (object);
+}
+
+static void
+rexian_alert_monitor_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  RexianAlertMonitor *self = REXIAN_ALERT_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_RED:
+      g_value_set_uint (value, self->n_red);
+      break;
+
+    case PROP_N_YELLOW:
+      g_value_set_uint (value, self->n_yellow);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rexian_alert_monitor_class_init (RexianAlertMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rexian_alert_monitor_dispose;
+  object_class->finalize = rexian_alert_monitor_finalize;
+  object_class->get_property = rexian_alert_monitor_get_property;
+
+  properties[PROP_N_RED] =
+    g_param_spec_uint ("n-red", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_YELLOW] =
+    g_param_spec_uint ("n-yellow", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[TURNED] =
+    g_signal_new ("turned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, REXIAN_TYPE_WORK_ORDER, G_TYPE_INT);
+}
+
+static void
+rexian_alert_monitor_init (RexianAlertMonitor *self)
+{
+  self->colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+RexianAlertMonitor *
+rexian_alert_monitor_new (RexianStore *store)
+{
+  RexianAlertMonitor *self;
+
+  g_return_val_if_fail (REXIAN_IS_STORE (store), NULL);
+
+  self = g_object_new (REXIAN_TYPE_ALERT_MONITOR, NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (check_now), self);
+  self->timeout_id = g_timeout_add_seconds (CHECK_INTERVAL_SECONDS, on_timeout, self);
+  check_now (self);
+
+  return self;
+}
+
+guint
+rexian_alert_monitor_get_n_red (RexianAlertMonitor *self)
+{
+  g_return_val_if_fail (REXIAN_IS_ALERT_MONITOR (self), 0);
+
+  return self->n_red;
+}
+
+guint
+rexian_alert_monitor_get_n_yellow (RexianAlertMonitor *self)
+{
+  g_return_val_if_fail (REXIAN_IS_ALERT_MONITOR (self), 0);
+
+  return self->n_yellow;
+}

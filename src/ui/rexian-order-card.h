@@ -1,0 +1,49 @@
+/* rexian-order-card.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rexian-store.h"
+
+G_BEGIN_DECLS
+
+#define REXIAN_TYPE_ORDER_CARD (rexian_order_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (RexianOrderCard, rexian_order_card, REXIAN, ORDER_CARD, GtkWidget)
+
+/* A work order as a card: number, category, the caller (masked when confidential), a
+ * one-line summary, the deadline chip with the working days left, and badges for
+ * supervised, emergency, returned and extension requests.  It can be dragged to another
+ * column; Alt+Left and Alt+Right ask to move it to the neighbouring column, and its
+ * context menu (right click, Menu, Shift+F10) lists every step the order allows.
+ *
+ * Property "order" (RexianWorkOrder). */
+RexianOrderCard *rexian_order_card_new       (void);
+RexianWorkOrder *rexian_order_card_get_order (RexianOrderCard           *self);
+/* Shows @order; the chip is computed at @now with @calendar (may be NULL: no chip) and
+ * @rules. */
+void             rexian_order_card_set_order (RexianOrderCard           *self,
+                                              RexianWorkOrder           *order,
+                                              RexianCalendar            *calendar,
+                                              const RexianDeadlineRules *rules,
+                                              gint64                     now);
+/* The chip's text as shown, e.g. "2 working days left"; for tests. */
+const char      *rexian_order_card_get_deadline_text (RexianOrderCard *self);
+
+/* Opens the context menu as Shift+F10 does; the column calls this for the selected card,
+ * because the keyboard focus sits on the list row around the card. */
+void             rexian_order_card_popup_menu (RexianOrderCard *self);
+
+/* The chip's words and style class ("deadline-green", ...) for a deadline, shared with
+ * the editor and the alerts list.  Returns NULL text when no deadline runs. */
+char            *rexian_deadline_describe (RexianCalendar            *calendar,
+                                           const RexianDeadlineRules *rules,
+                                           RexianWorkOrder           *order,
+                                           gint64                     now,
+                                           const char               **out_css_class);
+
+G_END_DECLS

@@ -1,0 +1,69 @@
+/* rexian-window-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rexian-alert-monitor.h"
+#include "rexian-alerts-view.h"
+#include "rexian-kanban.h"
+#include "rexian-window.h"
+
+G_BEGIN_DECLS
+
+struct _RexianWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  RexianStore          *store;
+  GSettings            *settings;
+  RexianAlertMonitor   *alert_monitor;
+  GtkWindow            *last_dialog;
+  char                 *last_toast;
+  guint                 supervise_source;
+
+  /* Template children. */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+  AdwViewStackPage     *alerts_page;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *category_filter;
+  GtkDropDown          *department_filter;
+  GtkDropDown          *color_filter;
+  GtkToggleButton      *search_button;
+  GtkRevealer          *calendar_revealer;
+  GtkLabel             *calendar_label;
+  RexianKanban         *kanban;
+  RexianAlertsView     *alerts_view;
+
+  /* Filter choices, parallel to the drop-downs' rows (row 0 is "any"). */
+  GArray               *category_ids;
+  GArray               *department_ids;
+};
+
+/* rexian-window-actions.c */
+void          _rexian_window_class_install_actions (GtkWidgetClass  *widget_class);
+/* Asks to move @order to @to_state as a kanban drop does: a dialog for what the move
+ * needs, a choice when several moves lead there, or a toast with the reason and FALSE
+ * when none is allowed. */
+gboolean      _rexian_window_request_move          (RexianWindow    *self,
+                                                    RexianWorkOrder *order,
+                                                    RexianState      to_state);
+/* Asks for and applies one lifecycle action on @order. */
+void          _rexian_window_request_action        (RexianWindow    *self,
+                                                    RexianWorkOrder *order,
+                                                    RexianAction     action);
+void          _rexian_window_open_order            (RexianWindow    *self,
+                                                    RexianWorkOrder *order);
+void          _rexian_window_toast                 (RexianWindow    *self,
+                                                    const char      *message);
+gint64        _rexian_window_get_agent_id          (RexianWindow    *self);
+/* For tests: the dialog the window opened last (editor, transition or choice). */
+GtkWindow    *_rexian_window_get_last_dialog       (RexianWindow    *self);
+RexianKanban *_rexian_window_get_kanban            (RexianWindow    *self);
+/* For tests: the text of the last toast, as a user read it. */
+const char   *_rexian_window_get_last_toast        (RexianWindow    *self);
+
+G_END_DECLS

@@ -1,0 +1,178 @@
+/* test-screenshots.c: the window as a user sees it, saved as PNG in one language.
+ *
+ * Usage: test-screenshots LANG (zh_CN or en).  The pictures go to
+ * $REXIAN_SCREENSHOT_DIR (build-aux/screenshots points it at data/screenshots), or to
+ * the build folder's screenshots/ when unset, so every test run leaves them to look at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "rexian-application.h"
+#include "rexian-order-editor-private.h"
+#include "rexian-window-private.h"
+#include "rexian-test-ui.h"
+
+static RexianApplication *app;
+static RexianWindow *window;
+static char *out_dir;
+static const char *lang;
+
+static gboolean
+window_is_mapped (gpointer data)
+{
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static void
+save (GtkWidget  *widget,
+      const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
+  g_autofree char *path = g_build_filename (out_dir, file, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rexian_test_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("saved %s", path);
+}
+
+static void
+test_kanban (void)
+{
+  g_assert_true (rexian_test_wait_until (window_is_mapped, NULL, 5000));
+  rexian_test_spin (800);
+  save (GTK_WIDGET (window), "kanban");
+}
+
+static void
+test_editor (void)
+{
+  RexianStore *store = rexian_application_get_store (app);
+  g_autoptr(RexianOrderQuery) query = rexian_order_query_new ();
+  g_autoptr(GPtrArray) orders = NULL;
+  GtkWindow *editor;
+
+  /* A supervised order in progress shows the most: transfer, deadline, timeline. */
+  query->state = REXIAN_STATE_IN_PROGRESS;
+  orders = rexian_store_query_orders (store, query, g_get_real_time () / G_USEC_PER_SEC,
+                                      0, 1, NULL);
+  g_assert_nonnull (orders);
+  g_assert_cmpuint (orders->len, ==, 1);
+
+  _rexian_window_open_order (window, g_ptr_array_index (orders, 0));
+  editor = _rexian_window_get_last_dialog (window);
+  g_assert_nonnull (editor);
+  gtk_window_set_default_size (editor, 720, 900);
+  rexian_test_spin (800);
+  save (GTK_WIDGET (editor), "editor");
+  gtk_window_destroy (editor);
+}
+
+static void
+test_intake (void)
+{
+  GtkWindow *editor;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-order", NULL);
+  editor = _rexian_window_get_last_dialog (window);
+  g_assert_nonnull (editor);
+  gtk_window_set_default_size (editor, 720, 900);
+  rexian_test_spin (800);
+  save (GTK_WIDGET (editor), "intake");
+  gtk_window_destroy (editor);
+}
+
+static void
+test_alerts (void)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "alerts");
+  rexian_test_spin (500);
+  save (GTK_WIDGET (window), "alerts");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "orders");
+}
+
+static void
+test_dark (void)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  rexian_test_spin (500);
+  save (GTK_WIDGET (window), "kanban-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_narrow (void)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  rexian_test_spin (800);
+  save (GTK_WIDGET (window), "narrow");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *db_path = NULL;
+  const char *dir = g_getenv ("REXIAN_SCREENSHOT_DIR");
+  int ret;
+
+  lang = argc > 1 && argv[1][0] != '-' ? argv[1] : "zh_CN";
+  if (g_str_equal (lang, "zh_CN"))
+    {
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+    }
+  else
+    {
+      g_setenv ("LANGUAGE", "en", TRUE);
+      g_setenv ("LC_ALL", "en_US.UTF-8", TRUE);
+    }
+
+  rexian_test_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+  if (setlocale (LC_MESSAGES, NULL) == NULL || g_str_equal (setlocale (LC_MESSAGES, NULL), "C"))
+    g_test_message ("The %s locale is not installed; the text may stay English", lang);
+  gtk_init ();
+  adw_init ();
+
+  if (dir != NULL && *dir != '\0')
+    out_dir = g_strdup (dir);
+  else
+    out_dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_mkdir_with_parents (out_dir, 0755);
+
+  tmpdir = g_dir_make_tmp ("rexian-shots-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (tmpdir, "rexian.db", NULL);
+
+  app = rexian_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  _rexian_application_set_database_path (app, db_path);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  window = REXIAN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 900);
+
+  g_test_add_func ("/ui/screenshots/kanban", test_kanban);
+  g_test_add_func ("/ui/screenshots/editor", test_editor);
+  g_test_add_func ("/ui/screenshots/intake", test_intake);
+  g_test_add_func ("/ui/screenshots/alerts", test_alerts);
+  g_test_add_func ("/ui/screenshots/dark", test_dark);
+  g_test_add_func ("/ui/screenshots/narrow", test_narrow);
+
+  ret = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  return ret;
+}
