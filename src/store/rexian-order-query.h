@@ -21,6 +21,9 @@ typedef struct
   gboolean            supervised_only;
 } RexianOrderQuery;
 
+#define REXIAN_TYPE_ORDER_QUERY (rexian_order_query_get_type ())
+
+GType             rexian_order_query_get_type (void) G_GNUC_CONST;
 RexianOrderQuery *rexian_order_query_new   (void);           /* state -1, nothing set */
 RexianOrderQuery *rexian_order_query_copy  (const RexianOrderQuery *query);
 void              rexian_order_query_free  (RexianOrderQuery *query);

@@ -64,6 +64,13 @@ void            rexian_store_set_poll_interval (RexianStore    *self,
 RexianCalendar *rexian_store_get_calendar      (RexianStore    *self);
 void            rexian_store_set_calendar      (RexianStore    *self,
                                                 RexianCalendar *calendar);
+/* TRUE when the file could only be opened for reading (a read-only file or URI): every
+ * write will fail with REXIAN_STORE_ERROR_READ_ONLY. */
+gboolean        rexian_store_is_read_only      (RexianStore    *self);
+/* How long a write waits for another seat's transaction before failing with LOCKED
+ * (default 5000 ms). */
+void            rexian_store_set_busy_timeout  (RexianStore    *self,
+                                                guint           timeout_ms);
 /* Checks now for other processes' commits and emits "changed" if there were any. */
 void            rexian_store_poll              (RexianStore    *self);
 /* PRAGMA integrity_check; TRUE when "ok". */

@@ -1,0 +1,329 @@
+/* rexian-store-async.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rexian-store-private.h"
+
+/* Async calls: each runs on a GLib worker thread with the store's second connection,
+ * one at a time, and "now" is the moment it runs. */
+
+typedef struct
+{
+  RexianWorkOrder       *order;
+  gint64                 agent_id;
+  char                  *reason;
+  gint64                 order_id;
+  RexianAction           action;
+  RexianTransitionInput *input;
+} AsyncData;
+
+static void
+async_data_free (gpointer data)
+{
+  AsyncData *async = data;
+
+  g_clear_object (&async->order);
+  g_free (async->reason);
+  g_clear_pointer (&async->input, rexian_transition_input_free);
+  g_free (async);
+}
+
+static RexianTransitionInput *
+copy_transition_input (const RexianTransitionInput *input)
+{
+  RexianTransitionInput *copy = rexian_transition_input_new ();
+
+  if (input == NULL)
+    return copy;
+
+  copy->reason = g_strdup (input->reason);
+  copy->lead_department_id = input->lead_department_id;
+  if (input->assist_department_ids != NULL)
+    {
+      copy->assist_department_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                                       input->assist_department_ids->len);
+      g_array_append_vals (copy->assist_department_ids,
+                           input->assist_department_ids->data,
+                           input->assist_department_ids->len);
+    }
+  copy->transfer_opinion = g_strdup (input->transfer_opinion);
+  copy->handling_days = input->handling_days;
+  copy->handler_name = g_strdup (input->handler_name);
+  copy->handler_phone = g_strdup (input->handler_phone);
+  copy->handling_result = g_strdup (input->handling_result);
+  copy->followup_process = input->followup_process;
+  copy->followup_result = input->followup_result;
+  copy->followup_note = g_strdup (input->followup_note);
+  copy->extension_days = input->extension_days;
+  copy->merge_into_id = input->merge_into_id;
+  copy->merge_into_number = g_strdup (input->merge_into_number);
+  copy->category_days = input->category_days;
+  copy->supervise_reason = input->supervise_reason;
+
+  return copy;
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+create_order_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  RexianStore *self = source_object;
+  AsyncData *async = task_data;
+  GError *error = NULL;
+  RexianWorkOrder *order = NULL;
+  sqlite3 *db;
+
+  db = rexian_store_lock_worker_db (self, &error);
+  if (db != NULL)
+    order = rexian_store_db_create_order (self, db, async->order, async->agent_id,
+                                          now_seconds (), &error);
+  rexian_store_unlock_worker_db (self);
+
+  if (order == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  rexian_store_emit_changed (self);
+  g_task_return_pointer (task, order, g_object_unref);
+}
+
+void
+rexian_store_create_order_async (RexianStore         *self,
+                                 RexianWorkOrder     *draft,
+                                 gint64               agent_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AsyncData *async;
+
+  g_return_if_fail (REXIAN_IS_STORE (self));
+  g_return_if_fail (REXIAN_IS_WORK_ORDER (draft));
+
+  async = g_new0 (AsyncData, 1);
+  async->order = rexian_work_order_copy (draft);
+  async->agent_id = agent_id;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rexian_store_create_order_async);
+  g_task_set_task_data (task, async, async_data_free);
+  g_task_run_in_thread (task, create_order_thread);
+}
+
+RexianWorkOrder *
+rexian_store_create_order_finish (RexianStore  *self,
+                                  GAsyncResult *result,
+                                  GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+update_order_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  RexianStore *self = source_object;
+  AsyncData *async = task_data;
+  GError *error = NULL;
+  RexianWorkOrder *order = NULL;
+  sqlite3 *db;
+
+  db = rexian_store_lock_worker_db (self, &error);
+  if (db != NULL)
+    order = rexian_store_db_update_order (self, db, async->order, async->agent_id,
+                                          async->reason, now_seconds (), &error);
+  rexian_store_unlock_worker_db (self);
+
+  if (order == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  rexian_store_emit_changed (self);
+  g_task_return_pointer (task, order, g_object_unref);
+}
+
+void
+rexian_store_update_order_async (RexianStore         *self,
+                                 RexianWorkOrder     *order,
+                                 gint64               agent_id,
+                                 const char          *reason,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AsyncData *async;
+
+  g_return_if_fail (REXIAN_IS_STORE (self));
+  g_return_if_fail (REXIAN_IS_WORK_ORDER (order));
+
+  async = g_new0 (AsyncData, 1);
+  async->order = rexian_work_order_copy (order);
+  async->agent_id = agent_id;
+  async->reason = g_strdup (reason);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rexian_store_update_order_async);
+  g_task_set_task_data (task, async, async_data_free);
+  g_task_run_in_thread (task, update_order_thread);
+}
+
+RexianWorkOrder *
+rexian_store_update_order_finish (RexianStore  *self,
+                                  GAsyncResult *result,
+                                  GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+apply_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  RexianStore *self = source_object;
+  AsyncData *async = task_data;
+  GError *error = NULL;
+  RexianWorkOrder *order = NULL;
+  sqlite3 *db;
+
+  db = rexian_store_lock_worker_db (self, &error);
+  if (db != NULL)
+    order = rexian_store_db_apply (self, db, async->order_id, async->action, async->input,
+                                   async->agent_id, now_seconds (), &error);
+  rexian_store_unlock_worker_db (self);
+
+  if (order == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  rexian_store_emit_changed (self);
+  g_task_return_pointer (task, order, g_object_unref);
+}
+
+void
+rexian_store_apply_async (RexianStore                 *self,
+                          gint64                       order_id,
+                          RexianAction                 action,
+                          const RexianTransitionInput *input,
+                          gint64                       agent_id,
+                          GCancellable                *cancellable,
+                          GAsyncReadyCallback          callback,
+                          gpointer                     user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AsyncData *async;
+
+  g_return_if_fail (REXIAN_IS_STORE (self));
+
+  async = g_new0 (AsyncData, 1);
+  async->order_id = order_id;
+  async->action = action;
+  async->input = copy_transition_input (input);
+  async->agent_id = agent_id;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rexian_store_apply_async);
+  g_task_set_task_data (task, async, async_data_free);
+  g_task_run_in_thread (task, apply_thread);
+}
+
+RexianWorkOrder *
+rexian_store_apply_finish (RexianStore  *self,
+                           GAsyncResult *result,
+                           GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+supervise_due_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  RexianStore *self = source_object;
+  GError *error = NULL;
+  guint count = 0;
+  gboolean ok = FALSE;
+  sqlite3 *db;
+
+  db = rexian_store_lock_worker_db (self, &error);
+  if (db != NULL)
+    ok = rexian_store_db_supervise_due (self, db, now_seconds (), &count, &error);
+  rexian_store_unlock_worker_db (self);
+
+  if (!ok)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (count > 0)
+    rexian_store_emit_changed (self);
+  g_task_return_int (task, count);
+}
+
+void
+rexian_store_supervise_due_async (RexianStore        *self,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (REXIAN_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rexian_store_supervise_due_async);
+  g_task_run_in_thread (task, supervise_due_thread);
+}
+
+gboolean
+rexian_store_supervise_due_finish (RexianStore  *self,
+                                   GAsyncResult *result,
+                                   guint        *out_count,
+                                   GError      **error)
+{
+  gssize count;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  count = g_task_propagate_int (G_TASK (result), error);
+  if (count < 0)
+    return FALSE;
+
+  if (out_count != NULL)
+    *out_count = (guint) count;
+
+  return TRUE;
+}
