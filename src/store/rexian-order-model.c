@@ -7,8 +7,11 @@
 
 #include "rexian-order-model.h"
 
-/* A list view asks for the rows it shows, so reading 100 rows at a time keeps each
- * database round trip small while scrolling; ten pages bound the memory held. */
+/* The model holds the ordered keys (id, version) of every matching order, which is
+ * cheap even for 100,000 rows, and reads whole orders only for the rows a view asks
+ * for, 100 at a time by id; ten pages bound the memory held.  Comparing the keys before
+ * and after a change tells which rows changed, so a view is told about those alone and
+ * keeps its scroll position, its selection and every other card as it was. */
 #define PAGE_SIZE 100
 #define MAX_PAGES 10
 
@@ -22,6 +25,8 @@ struct _RexianOrderModel
   gboolean          constructed;
 
   guint             n_items;
+  GArray           *ids;      /* gint64, board order */
+  GArray           *versions; /* gint64, parallel to ids */
   GHashTable       *pages;   /* page index -> GPtrArray of RexianWorkOrder */
   GQueue            recent;  /* page indexes, most recently used first */
 };
@@ -61,20 +66,21 @@ load_page (RexianOrderModel *self,
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *orders;
-  guint expected;
+  guint first = page * PAGE_SIZE;
+  guint count = MIN (PAGE_SIZE, self->n_items - first);
 
-  orders = rexian_store_query_orders (self->store, self->query, now_seconds (),
-                                      page * PAGE_SIZE, PAGE_SIZE, &error);
+  orders = rexian_store_get_orders_by_ids (self->store,
+                                           &g_array_index (self->ids, gint64, first),
+                                           count, &error);
   if (orders == NULL)
     {
       g_warning ("Could not read work orders: %s", error->message);
       orders = g_ptr_array_new_with_free_func (g_object_unref);
     }
 
-  /* Another seat may have removed rows since the count; until its "changed" arrives the
-   * model still promises n-items, so empty orders stand in for the missing ones. */
-  expected = MIN (PAGE_SIZE, self->n_items - page * PAGE_SIZE);
-  while (orders->len < expected)
+  /* The view was promised n-items rows: a read that failed shows empty cards until
+   * the next refresh rather than leaving holes. */
+  while (orders->len < count)
     g_ptr_array_add (orders, rexian_work_order_new ());
 
   return orders;
@@ -145,25 +151,51 @@ void
 rexian_order_model_refresh (RexianOrderModel *self)
 {
   g_autoptr(GError) error = NULL;
-  guint old_n_items;
-  guint n_items = 0;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) versions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint old_n_items, n_items;
+  guint prefix = 0, suffix = 0;
 
   g_return_if_fail (REXIAN_IS_ORDER_MODEL (self));
 
-  old_n_items = self->n_items;
-  drop_cache (self);
-
-  if (self->store != NULL)
+  if (self->store != NULL
+      && !rexian_store_query_order_keys (self->store, self->query, now_seconds (),
+                                         ids, versions, &error))
     {
-      n_items = rexian_store_count_orders (self->store, self->query, now_seconds (), &error);
-      if (error != NULL)
-        g_warning ("Could not count work orders: %s", error->message);
+      /* A locked or vanished database keeps the rows the view has; the next change or
+       * poll tries again. */
+      g_warning ("Could not read work orders: %s", error->message);
+      return;
     }
 
+  old_n_items = self->ids->len;
+  n_items = ids->len;
+
+  /* The rows that kept their place and their version at both ends are unchanged. */
+  while (prefix < old_n_items && prefix < n_items
+         && g_array_index (self->ids, gint64, prefix) == g_array_index (ids, gint64, prefix)
+         && g_array_index (self->versions, gint64, prefix) == g_array_index (versions, gint64, prefix))
+    prefix++;
+  while (suffix < old_n_items - prefix && suffix < n_items - prefix
+         && g_array_index (self->ids, gint64, old_n_items - 1 - suffix)
+              == g_array_index (ids, gint64, n_items - 1 - suffix)
+         && g_array_index (self->versions, gint64, old_n_items - 1 - suffix)
+              == g_array_index (versions, gint64, n_items - 1 - suffix))
+    suffix++;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->versions, g_array_unref);
+  self->ids = g_steal_pointer (&ids);
+  self->versions = g_steal_pointer (&versions);
   self->n_items = n_items;
 
-  if (old_n_items > 0 || n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
+  if (prefix == old_n_items && prefix == n_items)
+    return;
+
+  /* Pages are cached by position, and positions after the change moved. */
+  drop_cache (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old_n_items - prefix - suffix, n_items - prefix - suffix);
 
   if (old_n_items != n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -252,6 +284,8 @@ rexian_order_model_finalize (GObject *object)
   RexianOrderModel *self = REXIAN_ORDER_MODEL (object);
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->versions, g_array_unref);
   g_clear_pointer (&self->query, rexian_order_query_free);
 
   G_OBJECT_CLASS (rexian_order_model_parent_class)->finalize (object);
@@ -340,6 +374,8 @@ static void
 rexian_order_model_init (RexianOrderModel *self)
 {
   self->query = rexian_order_query_new ();
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->versions = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL,
                                        (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->recent);

@@ -445,3 +445,102 @@ rexian_store_query_orders (RexianStore            *self,
 
   return g_steal_pointer (&orders);
 }
+
+gboolean
+rexian_store_query_order_keys (RexianStore            *self,
+                               const RexianOrderQuery *query,
+                               gint64                  now,
+                               GArray                 *out_ids,
+                               GArray                 *out_versions,
+                               GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REXIAN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_ids != NULL && out_versions != NULL, FALSE);
+
+  /* Only the two columns of the board index are read, so even a column of 100,000
+   * orders is walked in the index without touching the table's text. */
+  stmt = prepare_query (self, "SELECT o.id, o.version FROM work_orders o", query, now,
+                        " ORDER BY o.emergency DESC, o.due_at, o.id DESC", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 version = sqlite3_column_int64 (stmt, 1);
+
+      g_array_append_val (out_ids, id);
+      g_array_append_val (out_versions, version);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      rexian_store_set_sqlite_error (self, rexian_store_get_db (self), rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+GPtrArray *
+rexian_store_get_orders_by_ids (RexianStore   *self,
+                                const gint64  *ids,
+                                guint          n_ids,
+                                GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GString) sql = NULL;
+  GPtrArray *orders;
+  int rc;
+
+  g_return_val_if_fail (REXIAN_IS_STORE (self), NULL);
+
+  orders = g_ptr_array_new_full (n_ids, g_object_unref);
+  if (n_ids == 0)
+    return orders;
+
+  sql = g_string_new (rexian_store_order_select);
+  g_string_append (sql, "WHERE o.id IN (");
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append (sql, i == 0 ? "?" : ",?");
+  g_string_append_c (sql, ')');
+
+  stmt = rexian_store_prepare (self, rexian_store_get_db (self), sql->str, error);
+  if (stmt == NULL)
+    {
+      g_ptr_array_unref (orders);
+      return NULL;
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    sqlite3_bind_int64 (stmt, i + 1, ids[i]);
+
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RexianWorkOrder *order = rexian_store_order_from_row (stmt);
+      gint64 id = rexian_work_order_get_id (order);
+
+      g_hash_table_replace (by_id, g_memdup2 (&id, sizeof id), order);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      rexian_store_set_sqlite_error (self, rexian_store_get_db (self), rc, error);
+      g_ptr_array_unref (orders);
+      return NULL;
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      RexianWorkOrder *order = g_hash_table_lookup (by_id, &ids[i]);
+
+      g_ptr_array_add (orders, order != NULL ? g_object_ref (order) : rexian_work_order_new ());
+    }
+
+  return orders;
+}

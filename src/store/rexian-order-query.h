@@ -46,4 +46,20 @@ GPtrArray *rexian_store_query_orders (RexianStore            *self,
                                       guint                   limit,
                                       GError                **error); /* RexianWorkOrder */
 
+/* The keys of every order matching @query, in board order: ids and versions appended to
+ * @out_ids and @out_versions (GArrays of gint64).  A list model compares them between
+ * refreshes to tell exactly which rows changed. */
+gboolean   rexian_store_query_order_keys  (RexianStore            *self,
+                                           const RexianOrderQuery *query,
+                                           gint64                  now,
+                                           GArray                 *out_ids,
+                                           GArray                 *out_versions,
+                                           GError                **error);
+/* The orders with these ids, in the same order; an id no longer stored gives an empty
+ * order (id 0) in its place, so positions stay aligned. */
+GPtrArray *rexian_store_get_orders_by_ids (RexianStore            *self,
+                                           const gint64           *ids,
+                                           guint                   n_ids,
+                                           GError                **error); /* RexianWorkOrder */
+
 G_END_DECLS

@@ -9,6 +9,10 @@
 
 #include "rexian-store-private.h"
 
+/* Orders supervised per transaction: small enough that a seat waiting to write is held
+ * up for a fraction of a second at most. */
+#define SUPERVISE_BATCH 500
+
 static gint64
 now_or_real (gint64 now)
 {
@@ -712,78 +716,105 @@ rexian_store_db_supervise_due (RexianStore *self,
   g_autoptr(sqlite3_stmt) select = NULL;
   g_autoptr(sqlite3_stmt) mark = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 last_id = 0;
   guint count = 0;
   int rc;
 
   now = now_or_real (now);
   *out_count = 0;
 
-  if (!rexian_store_begin (self, db, error))
-    return FALSE;
-
-  /* A cheap pre-selection in SQL; the core decides for each candidate. */
-  select = rexian_store_prepare (self, db,
-                                 "SELECT id FROM work_orders WHERE supervised = 0 "
-                                 "AND state NOT IN ('closed', 'archived') "
-                                 "AND (emergency = 1 OR due_at < ?1)",
-                                 error);
-  if (select == NULL)
-    goto failed;
-
-  sqlite3_bind_int64 (select, 1, now);
-  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+  /* A backlog (the first run on a large database, or a seat that was off for days) is
+   * taken in batches, each its own short transaction, so other seats' writes never wait
+   * for the whole of it.  The id cursor moves past candidates the core turns down. */
+  for (;;)
     {
-      gint64 id = sqlite3_column_int64 (select, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      rexian_store_set_sqlite_error (self, db, rc, error);
-      goto failed;
-    }
+      guint batch_count = 0;
 
-  /* "supervised = 0" in the UPDATE is what makes concurrent runs safe: whichever seat
-   * commits first marks the order, the other finds nothing to change. */
-  mark = rexian_store_prepare (self, db,
-                               "UPDATE work_orders SET supervised = 1, version = version + 1, "
-                               "updated_at = ?2 WHERE id = ?1 AND supervised = 0",
-                               error);
-  if (mark == NULL)
-    goto failed;
+      g_array_set_size (ids, 0);
+      g_clear_pointer (&select, sqlite3_finalize);
+      g_clear_pointer (&mark, sqlite3_finalize);
 
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(RexianWorkOrder) order = NULL;
-      RexianSuperviseReason reason;
-      gint64 id = g_array_index (ids, gint64, i);
+      if (!rexian_store_begin (self, db, error))
+        return FALSE;
 
-      order = rexian_store_db_get_order (self, db, id, error);
-      if (order == NULL)
+      /* A cheap pre-selection in SQL; the core decides for each candidate. */
+      select = rexian_store_prepare (self, db,
+                                     "SELECT id FROM work_orders WHERE supervised = 0 "
+                                     "AND state NOT IN ('closed', 'archived') "
+                                     "AND (emergency = 1 OR due_at < ?1) AND id > ?2 "
+                                     "ORDER BY id LIMIT ?3",
+                                     error);
+      if (select == NULL)
         goto failed;
 
-      reason = rexian_lifecycle_supervision_due (order, now);
-      if (reason == REXIAN_SUPERVISE_REASON_NONE)
-        continue;
+      sqlite3_bind_int64 (select, 1, now);
+      sqlite3_bind_int64 (select, 2, last_id);
+      sqlite3_bind_int64 (select, 3, SUPERVISE_BATCH);
+      while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (select, 0);
+          g_array_append_val (ids, id);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          rexian_store_set_sqlite_error (self, db, rc, error);
+          goto failed;
+        }
 
-      sqlite3_bind_int64 (mark, 1, id);
-      sqlite3_bind_int64 (mark, 2, now);
-      if (!rexian_store_step_done (self, db, mark, error))
+      if (ids->len == 0)
+        {
+          if (!rexian_store_commit (self, db, error))
+            return FALSE;
+          break;
+        }
+      last_id = g_array_index (ids, gint64, ids->len - 1);
+
+      /* "supervised = 0" in the UPDATE is what makes concurrent runs safe: whichever seat
+       * commits first marks the order, the other finds nothing to change. */
+      mark = rexian_store_prepare (self, db,
+                                   "UPDATE work_orders SET supervised = 1, version = version + 1, "
+                                   "updated_at = ?2 WHERE id = ?1 AND supervised = 0",
+                                   error);
+      if (mark == NULL)
         goto failed;
 
-      if (sqlite3_changes (db) != 1)
-        continue;
+      for (guint i = 0; i < ids->len; i++)
+        {
+          g_autoptr(RexianWorkOrder) order = NULL;
+          RexianSuperviseReason reason;
+          gint64 id = g_array_index (ids, gint64, i);
 
-      if (!insert_event (self, db, id, now, 0, REXIAN_ACTION_SUPERVISE,
-                         rexian_work_order_get_state (order),
-                         rexian_work_order_get_state (order), NULL,
-                         supervise_detail (reason), error))
-        goto failed;
+          order = rexian_store_db_get_order (self, db, id, error);
+          if (order == NULL)
+            goto failed;
 
-      count++;
+          reason = rexian_lifecycle_supervision_due (order, now);
+          if (reason == REXIAN_SUPERVISE_REASON_NONE)
+            continue;
+
+          sqlite3_bind_int64 (mark, 1, id);
+          sqlite3_bind_int64 (mark, 2, now);
+          if (!rexian_store_step_done (self, db, mark, error))
+            goto failed;
+
+          if (sqlite3_changes (db) != 1)
+            continue;
+
+          if (!insert_event (self, db, id, now, 0, REXIAN_ACTION_SUPERVISE,
+                             rexian_work_order_get_state (order),
+                             rexian_work_order_get_state (order), NULL,
+                             supervise_detail (reason), error))
+            goto failed;
+
+          batch_count++;
+        }
+
+      if (!rexian_store_commit (self, db, error))
+        return FALSE;
+
+      count += batch_count;
+      *out_count = count;
     }
-
-  if (!rexian_store_commit (self, db, error))
-    return FALSE;
 
   *out_count = count;
   return TRUE;

@@ -758,11 +758,22 @@ emit_changed_cb (gpointer user_data)
 void
 rexian_store_emit_changed (RexianStore *self)
 {
+  g_autoptr(GSource) source = NULL;
+
   if (g_thread_self () == self->owner_thread)
-    emit_changed_cb (self);
-  else
-    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_changed_cb,
-                                g_object_ref (self), g_object_unref);
+    {
+      emit_changed_cb (self);
+      return;
+    }
+
+  /* Not g_main_context_invoke(): from a worker thread it runs the callback right there
+   * whenever it can acquire the context, and then the listeners (list views, the main
+   * connection) would be touched off the main thread. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_changed_cb, g_object_ref (self), g_object_unref);
+  g_source_set_static_name (source, "[rexian] store changed");
+  g_source_attach (source, self->context);
 }
 
 gboolean

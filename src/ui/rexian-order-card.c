@@ -135,7 +135,6 @@ update (RexianOrderCard           *self,
   g_autofree char *caller_line = NULL;
   g_autofree char *chip = NULL;
   g_autoptr(GString) flags = g_string_new (NULL);
-  g_autofree char *tooltip = NULL;
   const char *chip_class = NULL;
   const char *category;
   const char *summary;
@@ -187,11 +186,32 @@ update (RexianOrderCard           *self,
     g_string_append_printf (flags, "%s%s", flags->len ? " · " : "", _("Repeated"));
   gtk_label_set_text (self->flags_label, flags->str);
 
+}
+
+/* The tooltip is made when asked for, not on every bind: setting tooltip text makes GTK
+ * 4.8 query the pointer on X11 for each card the list binds, which is slow and, while
+ * the list is rebuilt, has corrupted memory. */
+static gboolean
+on_query_tooltip (RexianOrderCard *self,
+                  int              x,
+                  int              y,
+                  gboolean         keyboard_mode,
+                  GtkTooltip      *tooltip)
+{
+  g_autofree char *text = NULL;
+  const char *summary;
+
+  if (self->order == NULL)
+    return FALSE;
+
+  summary = rexian_work_order_get_summary (self->order);
   /* Translators: a card's tooltip: the order number, its summary and its state. */
-  tooltip = g_strdup_printf (_("Order %s: %s (%s)"), rexian_work_order_get_number (order),
-                             summary ? summary : "",
-                             rexian_state_get_label (rexian_work_order_get_state (order)));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  text = g_strdup_printf (_("Order %s: %s (%s)"), rexian_work_order_get_number (self->order),
+                          summary ? summary : "",
+                          rexian_state_get_label (rexian_work_order_get_state (self->order)));
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
 }
 
 void
@@ -475,6 +495,9 @@ rexian_order_card_init (RexianOrderCard *self)
   GtkDragSource *drag;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);

@@ -347,12 +347,37 @@ test_model (void)
                        rexian_work_order_get_id (g_ptr_array_index (expected, i)));
     }
 
+  /* A new order is announced as one added row where it sorts, not as a new list, so a
+   * view keeps its scroll position and every other card. */
   g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &seen);
-  g_object_unref (test_create (store, "路灯不亮", "13603568368", test_now ()));
-  g_assert_cmpuint (seen.calls, ==, 1);
-  g_assert_cmpuint (seen.position, ==, 0);
-  g_assert_cmpuint (seen.removed, ==, 1234);
-  g_assert_cmpuint (seen.added, ==, 1235);
+  {
+    g_autoptr(RexianWorkOrder) created = test_create (store, "路灯不亮", "13603568368",
+                                                      test_now ());
+    g_autoptr(RexianWorkOrder) at = NULL;
+
+    g_assert_cmpuint (seen.calls, ==, 1);
+    g_assert_cmpuint (seen.removed, ==, 0);
+    g_assert_cmpuint (seen.added, ==, 1);
+    at = g_list_model_get_item (G_LIST_MODEL (model), seen.position);
+    g_assert_cmpint (rexian_work_order_get_id (at), ==, rexian_work_order_get_id (created));
+  }
+
+  /* Changing one order announces that row alone. */
+  {
+    g_autoptr(RexianWorkOrder) first = g_list_model_get_item (G_LIST_MODEL (model), 10);
+    g_autoptr(RexianWorkOrder) edited = rexian_work_order_copy (first);
+    g_autoptr(RexianWorkOrder) saved = NULL;
+    g_autoptr(GError) error = NULL;
+
+    rexian_work_order_set_caller_address (edited, "城区东街道新市东街8号");
+    saved = rexian_store_update_order (store, edited, 1, NULL, test_now (), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (seen.calls, ==, 2);
+    g_assert_cmpuint (seen.position, ==, 10);
+    g_assert_cmpuint (seen.removed, ==, 1);
+    g_assert_cmpuint (seen.added, ==, 1);
+  }
+  seen.calls = 1;
 
   /* A narrower query re-counts. */
   query->state = REXIAN_STATE_INTAKE;

@@ -851,6 +851,43 @@ test_async (Fixture       *fixture,
   g_assert_cmpuint (changed, ==, 2);
 }
 
+static void
+record_thread_cb (RexianStore *store,
+                  gpointer     user_data)
+{
+  GThread **thread = user_data;
+
+  *thread = g_thread_self ();
+}
+
+/* Listeners of "changed" update list views, so they must run on the thread that opened
+ * the store even when the worker commits while that thread is not iterating its main
+ * context (the case where g_main_context_invoke() would run them on the worker). */
+static void
+test_changed_on_main_thread (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(RexianStore) store = test_open (fixture->path);
+  g_autoptr(RexianWorkOrder) draft = test_make_draft ("小区停水超过24小时", "13935601357");
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  AsyncResult async = { loop, NULL, NULL, NULL };
+  GThread *emitted_on = NULL;
+
+  rexian_store_set_poll_interval (store, 0);
+  g_signal_connect (store, "changed", G_CALLBACK (record_thread_cb), &emitted_on);
+
+  rexian_store_create_order_async (store, draft, 0, NULL, created_cb, &async);
+  g_usleep (G_USEC_PER_SEC / 2);
+  g_assert_null (emitted_on);
+
+  g_main_loop_run (loop);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_no_error (async.error);
+  g_clear_object (&async.order);
+  g_assert_true (emitted_on == g_thread_self ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -877,6 +914,7 @@ main (int   argc,
   ADD ("/store/supervise", test_supervise);
   ADD ("/store/changed/polling", test_changed_polling);
   ADD ("/store/async", test_async);
+  ADD ("/store/changed-on-main-thread", test_changed_on_main_thread);
 
 #undef ADD
 
