@@ -833,13 +833,12 @@ rexian_lifecycle_apply (RexianWorkOrder             *order,
         rexian_work_order_set_extension_requested_days (order, 0);
 
         day = format_day (new_deadline);
+        /* The store names the departments in front of this; the core knows only ids. */
         detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Lead department id %" G_GINT64_FORMAT
-                                               "; deadline %s (%d working day)",
-                                               "Lead department id %" G_GINT64_FORMAT
-                                               "; deadline %s (%d working days)",
+                                               "Deadline %s (%d working day)",
+                                               "Deadline %s (%d working days)",
                                                days),
-                                  input->lead_department_id, day, days);
+                                  day, days);
       }
       break;
 
@@ -849,7 +848,7 @@ rexian_lifecycle_apply (RexianWorkOrder             *order,
       rexian_work_order_set_extension_requested_days (order, 0);
       rexian_work_order_set_dispatch_deadline (order, new_deadline);
       day = format_day (new_deadline);
-      detail = g_strdup_printf (_("Review due %s"), day);
+      detail = g_strdup_printf (_("The return is to be reviewed by %s"), day);
       break;
 
     case REXIAN_ACTION_REJECT_RETURN:
@@ -946,8 +945,7 @@ rexian_lifecycle_apply (RexianWorkOrder             *order,
       if (!is_blank (input->merge_into_number))
         detail = g_strdup_printf (_("Merged into %s"), input->merge_into_number);
       else
-        detail = g_strdup_printf (_("Merged into order id %" G_GINT64_FORMAT),
-                                  input->merge_into_id);
+        detail = g_strdup (_("Merged into an earlier order"));
       break;
 
     case REXIAN_ACTION_ARCHIVE:

@@ -28,7 +28,7 @@ G_DEFINE_FINAL_TYPE (RexianApplication, rexian_application, ADW_TYPE_APPLICATION
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("The shared database to open (default: the user data folder's rexian/rexian.db)"),
+    N_("The shared database to open (default: the user data folder’s rexian/rexian.db)"),
     N_("PATH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { NULL }

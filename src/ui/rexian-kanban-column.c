@@ -226,6 +226,33 @@ find_card_for (GtkWidget       *widget,
 }
 
 static void
+refresh_cards_below (RexianKanbanColumn *self,
+                     GtkWidget          *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (REXIAN_IS_ORDER_CARD (child))
+        rexian_order_card_set_order (REXIAN_ORDER_CARD (child),
+                                     rexian_order_card_get_order (REXIAN_ORDER_CARD (child)),
+                                     self->store ? rexian_store_get_calendar (self->store) : NULL,
+                                     &self->rules, self->now);
+      else
+        refresh_cards_below (self, child);
+    }
+}
+
+void
+rexian_kanban_column_refresh_deadlines (RexianKanbanColumn *self)
+{
+  g_return_if_fail (REXIAN_IS_KANBAN_COLUMN (self));
+
+  reload_rules (self);
+  refresh_cards_below (self, GTK_WIDGET (self->list_view));
+}
+
+static void
 menu_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -420,6 +447,9 @@ rexian_kanban_column_set_model (RexianKanbanColumn *self,
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      /* A new selection model picks its first row; a board with nothing chosen yet
+       * should not look as if every column's first card were. */
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed), self);
     }
 

@@ -33,5 +33,8 @@ void                rexian_kanban_column_set_model (RexianKanbanColumn  *self,
 void                rexian_kanban_column_set_store (RexianKanbanColumn  *self,
                                                     RexianStore         *store);
 guint               rexian_kanban_column_get_count (RexianKanbanColumn  *self);
+/* Recomputes the deadline chips of the cards on screen: time passes without any write
+ * to the database, and a chip must still turn from green to yellow to red. */
+void                rexian_kanban_column_refresh_deadlines (RexianKanbanColumn *self);
 
 G_END_DECLS

@@ -179,6 +179,15 @@ rexian_kanban_refresh (RexianKanban *self)
     }
 }
 
+void
+rexian_kanban_refresh_deadlines (RexianKanban *self)
+{
+  g_return_if_fail (REXIAN_IS_KANBAN (self));
+
+  for (guint i = 0; i < REXIAN_N_STATES; i++)
+    rexian_kanban_column_refresh_deadlines (self->columns[i]);
+}
+
 RexianKanbanColumn *
 rexian_kanban_get_column (RexianKanban *self,
                           RexianState   state)

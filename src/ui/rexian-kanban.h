@@ -32,6 +32,8 @@ void                rexian_kanban_set_store  (RexianKanban           *self,
 void                rexian_kanban_set_filter (RexianKanban           *self,
                                               const RexianOrderQuery *filter);
 void                rexian_kanban_refresh    (RexianKanban           *self);
+/* Recomputes the deadline chips on screen for the present time. */
+void                rexian_kanban_refresh_deadlines (RexianKanban        *self);
 RexianKanbanColumn *rexian_kanban_get_column (RexianKanban           *self,
                                               RexianState             state);
 

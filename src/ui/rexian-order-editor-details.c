@@ -175,7 +175,7 @@ _rexian_order_editor_update_status (RexianOrderEditor *self)
     add_badge (self, _("Supervised"), "badge-supervised", NULL);
   if (rexian_work_order_get_confidential (order))
     add_badge (self, _("Confidential"), "accent",
-               _("The caller's name and phone number are masked"));
+               _("The caller’s name and phone number are masked"));
   if (rexian_work_order_get_repeated (order))
     add_badge (self, _("Repeated"), "warning",
                _("The same caller has other open requests"));
@@ -188,8 +188,8 @@ _rexian_order_editor_update_status (RexianOrderEditor *self)
   if (count > 0)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "Extension of %d day requested",
-                                                            "Extension of %d days requested",
+                                                            "Extension of %d working day requested",
+                                                            "Extension of %d working days requested",
                                                             count),
                                                count);
       add_badge (self, text, "warning", NULL);

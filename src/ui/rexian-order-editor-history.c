@@ -139,7 +139,7 @@ _rexian_order_editor_history_refresh (RexianOrderEditor *self)
   orders = rexian_store_find_by_phone (self->store, phone, HISTORY_LIMIT, &error);
   if (orders == NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("The caller's earlier requests could not be "
+      g_autofree char *text = g_strdup_printf (_("The caller’s earlier requests could not be "
                                                  "read: %s"), error->message);
       GtkWidget *label = gtk_label_new (text);
 

@@ -117,7 +117,7 @@ parse_event_time (const char  *text,
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59
       || (time = g_date_time_new_local (year, month, day, hour, minute, 0)) == NULL)
     {
-      *out_message = g_strdup_printf (_("There is no such time as “%s”."), text);
+      *out_message = g_strdup_printf (_("“%s” is not a valid time."), text);
       return FALSE;
     }
 
@@ -193,7 +193,7 @@ update_confidential_hint (RexianOrderEditor *self)
   else
     {
       adw_action_row_set_subtitle (self->confidential_row,
-                                   _("The caller's name and phone number are hidden from other "
+                                   _("The caller’s name and phone number are hidden from other "
                                      "seats and departments"));
       gtk_widget_remove_css_class (GTK_WIDGET (self->confidential_row), "warning");
     }

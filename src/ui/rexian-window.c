@@ -234,6 +234,12 @@ supervise_due (gpointer user_data)
   rexian_store_supervise_due_async (self->store, NULL, on_supervise_done, g_object_ref (self));
   update_calendar_banner (self);
 
+  /* Deadlines move with the clock, not only with writes: which orders are yellow or red
+   * (the alerts list, the colour filter) and what each chip says. */
+  rexian_alerts_view_refresh (self->alerts_view);
+  rexian_kanban_refresh (self->kanban);
+  rexian_kanban_refresh_deadlines (self->kanban);
+
   return G_SOURCE_CONTINUE;
 }
 

@@ -609,7 +609,7 @@ test_dispatch (void)
   g_assert_cmpstr (rexian_work_order_get_transfer_opinion (order), ==, "请于期限内办理");
   g_assert_cmpint (rexian_work_order_get_dispatched_at (order), ==, now);
   g_assert_cmpint (rexian_work_order_get_deadline (order), ==, test_end_of_day (2026, 2, 27));
-  g_assert_cmpstr (detail, ==, "Lead department id 5; deadline 2026-02-27 (5 working days)");
+  g_assert_cmpstr (detail, ==, "Deadline 2026-02-27 (5 working days)");
   g_clear_pointer (&detail, g_free);
 
   /* The department returns it; the review runs on the 2-day dispatch clock. */

@@ -83,16 +83,11 @@ rexian_test_save_png (GtkWidget  *widget,
 void
 rexian_test_init_i18n (void)
 {
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *localedir = NULL;
+  const char *localedir = g_getenv ("REXIAN_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  if (builddir != NULL)
-    {
-      localedir = g_build_filename (builddir, "..", "..", "po", NULL);
-      g_setenv ("REXIAN_LOCALEDIR", localedir, TRUE);
-      bindtextdomain (GETTEXT_PACKAGE, localedir);
-    }
+  if (localedir != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }

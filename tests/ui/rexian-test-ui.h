@@ -20,7 +20,7 @@ void     rexian_test_spin       (guint      ms);
 gboolean rexian_test_save_png   (GtkWidget  *widget,
                                  const char *path,
                                  GError    **error);
-/* Sets up gettext for the build tree's translations (G_TEST_BUILDDIR/../../po). */
+/* Sets up gettext for the build tree's translations ($REXIAN_LOCALEDIR). */
 void     rexian_test_init_i18n  (void);
 
 G_END_DECLS

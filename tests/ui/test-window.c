@@ -222,14 +222,17 @@ test_second_process_change_appears (void)
   guint before = column_count (REXIAN_STATE_INTAKE);
   CountWait wait = { REXIAN_STATE_INTAKE, before + 1 };
   g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
   int status = 0;
   const char *argv[] = { tool, db_path, "create", "1", NULL };
 
   g_assert_nonnull (tool);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+  /* The tool's own output is captured: this test's standard output is TAP. */
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL,
                 &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_str_has_prefix (output, "created "));
 
   /* Another seat's commit reaches this window within about a second, by polling. */
   g_assert_true (rexian_test_wait_until (column_reaches, &wait, 3000));
