@@ -184,7 +184,10 @@ update_calendar_banner (RexianWindow *self)
   int year = g_date_time_get_year (now);
   g_autofree char *text = NULL;
 
-  if (calendar == NULL)
+  if (rexian_store_is_read_only (self->store))
+    text = g_strdup_printf (_("The database “%s” is read-only: orders can be looked at but not changed. Ask an administrator for write access."),
+                            rexian_store_get_path (self->store));
+  else if (calendar == NULL)
     text = g_strdup (_("No holiday data could be read, so no deadlines are computed. Import a holiday file in Preferences."));
   else if (year > rexian_calendar_get_last_year (calendar))
     text = g_strdup_printf (_("The holiday data ends with %d, so deadlines after it cannot be computed. Import the new year’s holiday file in Preferences."),

@@ -238,6 +238,61 @@ test_second_process_change_appears (void)
   g_assert_true (rexian_test_wait_until (column_reaches, &wait, 3000));
 }
 
+typedef struct
+{
+  guint intake;
+  guint in_progress;
+} Counts;
+
+static gboolean
+columns_show (gpointer data)
+{
+  Counts *counts = data;
+
+  return column_count (REXIAN_STATE_INTAKE) == counts->intake
+         && column_count (REXIAN_STATE_IN_PROGRESS) == counts->in_progress;
+}
+
+static void
+test_search_filters_the_board (void)
+{
+  GtkEditable *entry = GTK_EDITABLE (window->search_entry);
+  Counts only_created = { 0, 1 };
+  Counts everything = { store_count (REXIAN_STATE_INTAKE),
+                        store_count (REXIAN_STATE_IN_PROGRESS) };
+
+  /* Three or more characters go through the full-text index. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_editable_set_text (entry, "书院街路灯");
+  g_assert_true (rexian_test_wait_until (columns_show, &only_created, 3000));
+
+  /* The phone number finds the same order. */
+  gtk_editable_set_text (entry, "13903561234");
+  g_assert_true (rexian_test_wait_until (columns_show, &only_created, 3000));
+
+  /* Clearing the search brings every order back. */
+  gtk_editable_set_text (entry, "");
+  g_assert_true (rexian_test_wait_until (columns_show, &everything, 3000));
+
+  /* The deadline filter: only overdue orders, each of whose chips says so. */
+  gtk_drop_down_set_selected (window->color_filter, 3);
+  rexian_test_spin (200);
+  {
+    g_autoptr(RexianOrderQuery) query = rexian_order_query_new ();
+    guint shown = 0;
+
+    query->color = REXIAN_DEADLINE_RED;
+    for (int state = 0; state < REXIAN_N_STATES; state++)
+      shown += column_count (state);
+    g_assert_cmpuint (shown, ==,
+                      rexian_store_count_orders (store (), query,
+                                                 g_get_real_time () / G_USEC_PER_SEC, NULL));
+    g_assert_cmpuint (shown, >, 0);
+  }
+  gtk_drop_down_set_selected (window->color_filter, 0);
+  g_assert_true (rexian_test_wait_until (columns_show, &everything, 3000));
+}
+
 static void
 test_narrow_window (void)
 {
@@ -287,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/move", test_move_across_columns);
   g_test_add_func ("/ui/window/refused", test_refused_move_is_explained);
   g_test_add_func ("/ui/window/second-process", test_second_process_change_appears);
+  g_test_add_func ("/ui/window/search", test_search_filters_the_board);
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
 
   ret = g_test_run ();
