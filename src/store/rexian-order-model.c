@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "rexian-order-model.h"
 
 /* The model holds the ordered keys (id, version) of every matching order, which is
@@ -27,6 +29,8 @@ struct _RexianOrderModel
   guint             n_items;
   GArray           *ids;      /* gint64, board order */
   GArray           *versions; /* gint64, parallel to ids */
+  GArray           *sorted_ids; /* the same ids in ascending order, for lookups */
+  gint64            last_event_id;
   GHashTable       *pages;   /* page index -> GPtrArray of RexianWorkOrder */
   GQueue            recent;  /* page indexes, most recently used first */
 };
@@ -147,6 +151,34 @@ rexian_order_model_list_model_init (GListModelInterface *iface)
 
 /* Refreshing */
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Whether a change to these orders can alter what the model shows: one of them is
+ * listed now, or matches the query now (so it must be added). */
+static gboolean
+concerns_model (RexianOrderModel *self,
+                GArray           *changed)
+{
+  for (guint i = 0; i < changed->len; i++)
+    {
+      if (bsearch (&g_array_index (changed, gint64, i), self->sorted_ids->data,
+                   self->sorted_ids->len, sizeof (gint64), compare_ids) != NULL)
+        return TRUE;
+    }
+
+  return rexian_store_any_matches (self->store, self->query, now_seconds (),
+                                   (const gint64 *) (gpointer) changed->data, changed->len,
+                                   NULL);
+}
+
 void
 rexian_order_model_refresh (RexianOrderModel *self)
 {
@@ -157,6 +189,10 @@ rexian_order_model_refresh (RexianOrderModel *self)
   guint prefix = 0, suffix = 0;
 
   g_return_if_fail (REXIAN_IS_ORDER_MODEL (self));
+
+  /* Events committed from here on are the ones the next "changed" looks at. */
+  if (self->store != NULL)
+    self->last_event_id = rexian_store_get_last_event_id (self->store, NULL);
 
   if (self->store != NULL
       && !rexian_store_query_order_keys (self->store, self->query, now_seconds (),
@@ -189,6 +225,10 @@ rexian_order_model_refresh (RexianOrderModel *self)
   self->versions = g_steal_pointer (&versions);
   self->n_items = n_items;
 
+  g_array_set_size (self->sorted_ids, 0);
+  g_array_append_vals (self->sorted_ids, self->ids->data, self->ids->len);
+  g_array_sort (self->sorted_ids, compare_ids);
+
   if (prefix == old_n_items && prefix == n_items)
     return;
 
@@ -201,10 +241,23 @@ rexian_order_model_refresh (RexianOrderModel *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* Past this many changed orders a refresh is cheaper than working out which matter. */
+#define MAX_CHANGED_TO_CHECK 200
+
 static void
 on_store_changed (RexianOrderModel *self,
                   RexianStore      *store)
 {
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* Every seat's model hears of every write; a column re-reads its 100,000 keys only
+   * when a changed order is in it or now belongs in it.  A change without an order
+   * event (the deadline rules, say) may move any row, so it refreshes. */
+  if (rexian_store_changed_orders_since (store, &self->last_event_id, changed, NULL)
+      && changed->len > 0 && changed->len <= MAX_CHANGED_TO_CHECK
+      && !concerns_model (self, changed))
+    return;
+
   rexian_order_model_refresh (self);
 }
 
@@ -286,6 +339,7 @@ rexian_order_model_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->versions, g_array_unref);
+  g_clear_pointer (&self->sorted_ids, g_array_unref);
   g_clear_pointer (&self->query, rexian_order_query_free);
 
   G_OBJECT_CLASS (rexian_order_model_parent_class)->finalize (object);
@@ -376,6 +430,7 @@ rexian_order_model_init (RexianOrderModel *self)
   self->query = rexian_order_query_new ();
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->versions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->sorted_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL,
                                        (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->recent);

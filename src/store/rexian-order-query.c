@@ -343,13 +343,17 @@ build_where (RexianStore            *self,
   return TRUE;
 }
 
+/* The query's statement: @head, the filters as a WHERE clause, optionally limited to the
+ * orders in @only_ids, then @tail.  Every value is a bound parameter. */
 static sqlite3_stmt *
-prepare_query (RexianStore            *self,
-               const char             *head,
-               const RexianOrderQuery *query,
-               gint64                  now,
-               const char             *tail,
-               GError                **error)
+prepare_query_for_ids (RexianStore            *self,
+                       const char             *head,
+                       const RexianOrderQuery *query,
+                       gint64                  now,
+                       const gint64           *only_ids,
+                       guint                   n_only_ids,
+                       const char             *tail,
+                       GError                **error)
 {
   g_autoptr(GArray) params = g_array_new (FALSE, TRUE, sizeof (Param));
   Where where = { g_string_new (head), params, 0 };
@@ -360,6 +364,16 @@ prepare_query (RexianStore            *self,
 
   if (!build_where (self, query, now, &where, error))
     return NULL;
+
+  if (only_ids != NULL && n_only_ids > 0)
+    {
+      where_begin_condition (&where);
+      g_string_append (sql, "o.id IN (");
+      for (guint i = 0; i < n_only_ids; i++)
+        g_string_append_printf (sql, "%s?%u", i == 0 ? "" : ",",
+                                where_add_int (&where, only_ids[i]));
+      g_string_append_c (sql, ')');
+    }
 
   if (tail != NULL)
     g_string_append (sql, tail);
@@ -379,6 +393,17 @@ prepare_query (RexianStore            *self,
     }
 
   return stmt;
+}
+
+static sqlite3_stmt *
+prepare_query (RexianStore            *self,
+               const char             *head,
+               const RexianOrderQuery *query,
+               gint64                  now,
+               const char             *tail,
+               GError                **error)
+{
+  return prepare_query_for_ids (self, head, query, now, NULL, 0, tail, error);
 }
 
 guint
@@ -543,4 +568,99 @@ rexian_store_get_orders_by_ids (RexianStore   *self,
     }
 
   return orders;
+}
+
+gint64
+rexian_store_get_last_event_id (RexianStore  *self,
+                                GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REXIAN_IS_STORE (self), 0);
+
+  stmt = rexian_store_prepare (self, rexian_store_get_db (self),
+                               "SELECT coalesce(max(id), 0) FROM order_events", error);
+  if (stmt == NULL)
+    return 0;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rexian_store_set_sqlite_error (self, rexian_store_get_db (self), rc, error);
+      return 0;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+gboolean
+rexian_store_changed_orders_since (RexianStore  *self,
+                                   gint64       *inout_last_event_id,
+                                   GArray       *out_order_ids,
+                                   GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 last;
+  int rc;
+
+  g_return_val_if_fail (REXIAN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (inout_last_event_id != NULL && out_order_ids != NULL, FALSE);
+
+  last = *inout_last_event_id;
+  stmt = rexian_store_prepare (self, rexian_store_get_db (self),
+                               "SELECT order_id, max(id) FROM order_events WHERE id > ?1 "
+                               "GROUP BY order_id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, *inout_last_event_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 order_id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (out_order_ids, order_id);
+      last = MAX (last, sqlite3_column_int64 (stmt, 1));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      rexian_store_set_sqlite_error (self, rexian_store_get_db (self), rc, error);
+      return FALSE;
+    }
+
+  *inout_last_event_id = last;
+  return TRUE;
+}
+
+gboolean
+rexian_store_any_matches (RexianStore            *self,
+                          const RexianOrderQuery *query,
+                          gint64                  now,
+                          const gint64           *ids,
+                          guint                   n_ids,
+                          GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REXIAN_IS_STORE (self), FALSE);
+
+  if (n_ids == 0)
+    return FALSE;
+
+  stmt = prepare_query_for_ids (self, "SELECT 1 FROM work_orders o", query, now,
+                                ids, n_ids, " LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rexian_store_set_sqlite_error (self, rexian_store_get_db (self), rc, error);
+      return FALSE;
+    }
+
+  return rc == SQLITE_ROW;
 }

@@ -62,4 +62,23 @@ GPtrArray *rexian_store_get_orders_by_ids (RexianStore            *self,
                                            guint                   n_ids,
                                            GError                **error); /* RexianWorkOrder */
 
+/* Watching what changed, so a list that shows some orders re-reads only when a change
+ * concerns it.  Every write of an order records an event, and event ids grow with
+ * commits; @inout_last_event_id is where the previous look stopped (start from
+ * rexian_store_get_last_event_id()).  The ids of the orders with newer events are
+ * appended to @out_order_ids, once each. */
+gint64     rexian_store_get_last_event_id     (RexianStore            *self,
+                                               GError                **error);
+gboolean   rexian_store_changed_orders_since  (RexianStore            *self,
+                                               gint64                 *inout_last_event_id,
+                                               GArray                 *out_order_ids,
+                                               GError                **error);
+/* Whether any of @ids matches @query at @now. */
+gboolean   rexian_store_any_matches           (RexianStore            *self,
+                                               const RexianOrderQuery *query,
+                                               gint64                  now,
+                                               const gint64           *ids,
+                                               guint                   n_ids,
+                                               GError                **error);
+
 G_END_DECLS
