@@ -642,16 +642,27 @@ void
 rexian_date_from_unix (gint64  unix_time,
                        GDate  *out_date)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_time);
+  g_autoptr(GDateTime) dt = NULL;
   int year;
   int month;
   int day;
 
   g_return_if_fail (out_date != NULL);
-  g_return_if_fail (dt != NULL);
+
+  /* A time GDateTime cannot hold (a damaged row, a value from another tool) is taken
+   * as the nearest one it can, so callers always get a valid day: one far outside the
+   * holiday data, which every calendar query then reports as such. */
+  unix_time = CLAMP (unix_time, G_GINT64_CONSTANT (-62135596800) + 86400,
+                     G_GINT64_CONSTANT (253402300799) - 86400);
+  dt = g_date_time_new_from_unix_local (unix_time);
+  g_date_clear (out_date, 1);
+  if (dt == NULL)
+    {
+      g_date_set_dmy (out_date, 1, G_DATE_JANUARY, 1);
+      return;
+    }
 
   g_date_time_get_ymd (dt, &year, &month, &day);
-  g_date_clear (out_date, 1);
   g_date_set_dmy (out_date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }
 

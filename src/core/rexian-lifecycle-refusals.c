@@ -313,3 +313,45 @@ rexian_lifecycle_explain_refusal (RexianState from,
                           rexian_state_get_label (from), next);
 }
 
+
+gboolean
+rexian_lifecycle_check_merge_target (RexianWorkOrder  *order,
+                                     RexianWorkOrder  *target,
+                                     GError          **error)
+{
+  RexianState state;
+
+  g_return_val_if_fail (REXIAN_IS_WORK_ORDER (order), FALSE);
+  g_return_val_if_fail (REXIAN_IS_WORK_ORDER (target), FALSE);
+
+  if (rexian_work_order_get_id (target) == rexian_work_order_get_id (order))
+    {
+      g_set_error_literal (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_INVALID,
+                           _("An order cannot be merged into itself."));
+      return FALSE;
+    }
+
+  /* A merged order is closed too, but the useful answer is where it went. */
+  if (rexian_work_order_get_merged_into_id (target) != 0)
+    {
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Order %s was itself merged into order %s: merge into that one "
+                     "instead."),
+                   rexian_work_order_get_number (target),
+                   rexian_work_order_get_merged_into_number (target));
+      return FALSE;
+    }
+
+  /* A request merged into an order nobody handles any more would be lost. */
+  state = rexian_work_order_get_state (target);
+  if (state == REXIAN_STATE_CLOSED || state == REXIAN_STATE_ARCHIVED)
+    {
+      g_set_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED,
+                   _("Order %s is %s and cannot take a merge: record this request as an "
+                     "order of its own."),
+                   rexian_work_order_get_number (target), rexian_state_get_label (state));
+      return FALSE;
+    }
+
+  return TRUE;
+}

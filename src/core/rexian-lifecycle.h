@@ -100,6 +100,13 @@ gboolean rexian_lifecycle_can_apply (RexianWorkOrder *order,
                                      RexianAction     action,
                                      GError         **error);
 
+/* TRUE when @target can take @order merged into it (并单): it is another order, still
+ * open (not closed or archived), and not itself merged into a third; else FALSE with a
+ * message naming the target. */
+gboolean rexian_lifecycle_check_merge_target (RexianWorkOrder *order,
+                                              RexianWorkOrder *target,
+                                              GError         **error);
+
 /* A user-facing sentence for a drop with no allowed action, e.g. "An order being taken
  * in cannot be marked replied: it must first be transferred to a department." */
 char    *rexian_lifecycle_explain_refusal (RexianState from,

@@ -404,6 +404,11 @@ rexian_store_db_update_order (RexianStore     *self,
   if (stored == NULL)
     goto failed;
 
+  /* The rule is the core's (archived orders are read-only), checked here too so that
+   * no caller can go around it. */
+  if (!rexian_lifecycle_can_apply (stored, REXIAN_ACTION_EDIT, error))
+    goto failed;
+
   if (rexian_work_order_get_version (stored) != rexian_work_order_get_version (order))
     {
       set_conflict_error (order, error);
@@ -581,6 +586,7 @@ rexian_store_db_apply (RexianStore                 *self,
                        GError                     **error)
 {
   g_autoptr(RexianWorkOrder) order = NULL;
+  g_autoptr(RexianWorkOrder) merge_target = NULL;
   g_autoptr(RexianCalendar) calendar = rexian_store_dup_calendar (self);
   g_autofree char *detail = NULL;
   g_autofree char *merge_number = NULL;
@@ -631,18 +637,19 @@ rexian_store_db_apply (RexianStore                 *self,
             }
           in.merge_into_id = value;
         }
-      else if (in.merge_into_id != 0)
-        {
-          g_autoptr(RexianWorkOrder) target = NULL;
 
-          target = rexian_store_db_get_order (self, db, in.merge_into_id, NULL);
-          if (target == NULL)
+      if (in.merge_into_id != 0)
+        {
+          merge_target = rexian_store_db_get_order (self, db, in.merge_into_id, NULL);
+          if (merge_target == NULL)
             {
               g_set_error (error, REXIAN_STORE_ERROR, REXIAN_STORE_ERROR_NOT_FOUND,
                            _("The work order to merge into no longer exists."));
               goto failed;
             }
-          merge_number = g_strdup (rexian_work_order_get_number (target));
+          if (!rexian_lifecycle_check_merge_target (order, merge_target, error))
+            goto failed;
+          merge_number = g_strdup (rexian_work_order_get_number (merge_target));
           in.merge_into_number = merge_number;
         }
     }
@@ -679,6 +686,23 @@ rexian_store_db_apply (RexianStore                 *self,
       !insert_event (self, db, order_id, now, agent_id, action, from_state,
                      rexian_work_order_get_state (order), in.reason, detail, error))
     goto failed;
+
+  /* The earlier order learns of the request merged into it: it is now a repeated
+   * request (多次反映), and its timeline says which order joined it. */
+  if (merge_target != NULL)
+    {
+      g_autofree char *note = g_strdup_printf (_("Order %s was merged into this one"),
+                                               rexian_work_order_get_number (order));
+      RexianState target_state = rexian_work_order_get_state (merge_target);
+
+      rexian_work_order_set_repeated (merge_target, TRUE);
+      rexian_work_order_set_updated_at (merge_target, now);
+      if (!write_order (self, db, merge_target, 0, &written, error) ||
+          !insert_event (self, db, rexian_work_order_get_id (merge_target), now, agent_id,
+                         REXIAN_ACTION_MERGE, target_state, target_state, in.reason, note,
+                         error))
+        goto failed;
+    }
 
   if (!rexian_store_commit (self, db, error))
     return NULL;

@@ -30,6 +30,8 @@ struct _RexianStore
   sqlite3_stmt   *data_version_stmt;
   gint64          data_version;
 
+  /* The shared holiday data the calendar was made from, to notice another seat's import. */
+  char           *shared_holidays;
   /* The calendar is read by the worker thread while the UI may replace it. */
   GMutex          calendar_lock;
   RexianCalendar *calendar;
@@ -408,6 +410,40 @@ read_data_version (RexianStore *self,
   return rc == SQLITE_ROW;
 }
 
+/* Reads the shared holiday data ("calendar.holidays") and, when it differs from what is
+ * in use, makes it the store's calendar.  Returns whether shared data is in use. */
+static gboolean
+load_shared_calendar (RexianStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RexianCalendar) calendar = NULL;
+  g_autofree char *data = NULL;
+
+  /* Before migration 1 there is no settings table to read. */
+  if (self->schema_version < 1)
+    return FALSE;
+
+  data = rexian_store_get_setting (self, REXIAN_STORE_HOLIDAYS_KEY, &error);
+  if (data == NULL)
+    return FALSE;
+
+  if (g_strcmp0 (data, self->shared_holidays) == 0)
+    return TRUE;
+
+  calendar = rexian_calendar_new_from_data (data, -1, &error);
+  if (calendar == NULL)
+    {
+      g_warning ("The holiday data in the database cannot be used: %s", error->message);
+      return FALSE;
+    }
+
+  g_free (self->shared_holidays);
+  self->shared_holidays = g_steal_pointer (&data);
+  rexian_store_set_calendar (self, calendar);
+
+  return TRUE;
+}
+
 RexianStore *
 rexian_store_open_at_version (const char *path,
                               int         version,
@@ -441,15 +477,18 @@ rexian_store_open_at_version (const char *path,
 
   read_data_version (self, &self->data_version);
 
-  /* The working-day calendar is data the user can update; without it the store still
-   * works and saves orders, only deadlines stay unset until one is given. */
-  calendar = rexian_calendar_new_default (&calendar_error);
-  if (calendar != NULL)
+  /* The working-day calendar every seat uses: the holiday data imported into the
+   * database when there is any, so that all seats count the same deadlines, else the
+   * data shipped with Rexian.  Without either the store still saves orders; only
+   * deadlines stay unset until holiday data is given. */
+  if (!load_shared_calendar (self))
     {
-      self->calendar = calendar;
+      calendar = rexian_calendar_new_default (&calendar_error);
+      if (calendar != NULL)
+        self->calendar = calendar;
+      else
+        g_debug ("No working-day calendar for the store: %s", calendar_error->message);
     }
-  else
-    g_debug ("No working-day calendar for the store: %s", calendar_error->message);
 
   restart_polling (self);
 
@@ -494,6 +533,7 @@ rexian_store_finalize (GObject *object)
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->calendar_lock);
+  g_clear_pointer (&self->shared_holidays, g_free);
   g_mutex_clear (&self->worker_lock);
 
   G_OBJECT_CLASS (rexian_store_parent_class)->finalize (object);
@@ -574,7 +614,7 @@ rexian_store_class_init (RexianStoreClass *klass)
 
   properties[PROP_SCHEMA_VERSION] =
     g_param_spec_int ("schema-version", NULL, NULL, 0, G_MAXINT, 0,
-                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_POLL_INTERVAL] =
     g_param_spec_uint ("poll-interval", NULL, NULL, 0, G_MAXUINT, 500,
@@ -736,6 +776,8 @@ rexian_store_poll (RexianStore *self)
   if (version != self->data_version)
     {
       self->data_version = version;
+      /* Another seat may have imported new holiday data. */
+      load_shared_calendar (self);
       g_signal_emit (self, signals[CHANGED], 0);
     }
 }
@@ -935,3 +977,42 @@ rexian_store_supervise_due (RexianStore *self,
   return count;
 }
 
+
+gboolean
+rexian_store_set_holiday_data (RexianStore  *self,
+                               const char   *data,
+                               GError      **error)
+{
+  g_autoptr(RexianCalendar) calendar = NULL;
+  RexianCalendar *current;
+
+  g_return_val_if_fail (REXIAN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  calendar = rexian_calendar_new_from_data (data, -1, error);
+  if (calendar == NULL)
+    return FALSE;
+
+  /* Deadlines already counted must stay countable: new data may add years, not drop
+   * the ones in use. */
+  current = rexian_store_get_calendar (self);
+  if (current != NULL
+      && rexian_calendar_get_last_year (calendar) < rexian_calendar_get_last_year (current))
+    {
+      g_set_error (error, REXIAN_CALENDAR_ERROR, REXIAN_CALENDAR_ERROR_OUT_OF_RANGE,
+                   _("This holiday file ends with %d, before the data in use, which covers "
+                     "up to %d. Import a file that covers at least the same years."),
+                   rexian_calendar_get_last_year (calendar),
+                   rexian_calendar_get_last_year (current));
+      return FALSE;
+    }
+
+  if (!rexian_store_set_setting (self, REXIAN_STORE_HOLIDAYS_KEY, data, error))
+    return FALSE;
+
+  g_free (self->shared_holidays);
+  self->shared_holidays = g_strdup (data);
+  rexian_store_set_calendar (self, calendar);
+
+  return TRUE;
+}

@@ -71,6 +71,14 @@ gboolean        rexian_store_is_read_only      (RexianStore    *self);
  * (default 5000 ms). */
 void            rexian_store_set_busy_timeout  (RexianStore    *self,
                                                 guint           timeout_ms);
+/* The holiday data every seat uses (the GKeyFile text of data/holidays.ini, possibly
+ * with newer years), kept in the shared database so that all seats count the same
+ * deadlines.  Parses @data, refuses data that ends before the data in use, saves it,
+ * and makes it the store's calendar; other seats take it up with their next poll. */
+#define REXIAN_STORE_HOLIDAYS_KEY "calendar.holidays"
+gboolean        rexian_store_set_holiday_data  (RexianStore    *self,
+                                                const char     *data,
+                                                GError        **error);
 /* Checks now for other processes' commits and emits "changed" if there were any. */
 void            rexian_store_poll              (RexianStore    *self);
 /* PRAGMA integrity_check; TRUE when "ok". */

@@ -7,9 +7,9 @@
 
 #include "rexian-alert-monitor.h"
 
-/* More alerts than this at once is a hotline in crisis; the counts stay exact, only the
- * per-order toasts are limited to the most urgent. */
-#define MAX_TRACKED 2000
+/* When many orders turn at once (the first minute of a working day), the counts say how
+ * many; only the most urgent few are announced one by one, not a flood of toasts. */
+#define MAX_TURNED 3
 #define CHECK_INTERVAL_SECONDS 60
 
 struct _RexianAlertMonitor
@@ -41,94 +41,99 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static guint
-count_color (RexianAlertMonitor  *self,
-             RexianDeadlineColor  color,
-             gint64               now)
+static GArray *
+ids_of_color (RexianAlertMonitor  *self,
+              RexianDeadlineColor  color,
+              gint64               now,
+              GError             **error)
 {
   g_autoptr(RexianOrderQuery) query = rexian_order_query_new ();
-  g_autoptr(GError) error = NULL;
-  guint count;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) versions = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   query->color = color;
-  count = rexian_store_count_orders (self->store, query, now, &error);
-  if (error != NULL)
-    g_debug ("Could not count alerts: %s", error->message);
+  if (!rexian_store_query_order_keys (self->store, query, now, ids, versions, error))
+    return NULL;
 
-  return count;
+  return g_steal_pointer (&ids);
 }
 
 void
 rexian_alert_monitor_check_at (RexianAlertMonitor *self,
                                gint64              now)
 {
-  g_autoptr(RexianOrderQuery) query = rexian_order_query_new ();
-  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GArray) red = NULL;
+  g_autoptr(GArray) yellow = NULL;
+  g_autoptr(GArray) turned = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) colors = NULL;
   g_autoptr(GError) error = NULL;
-  RexianCalendar *calendar;
-  RexianDeadlineRules rules;
-  guint n_red, n_yellow;
 
   g_return_if_fail (REXIAN_IS_ALERT_MONITOR (self));
 
-  calendar = rexian_store_get_calendar (self->store);
-  if (calendar == NULL)
+  if (rexian_store_get_calendar (self->store) == NULL)
     return;
 
-  rexian_store_get_deadline_rules (self->store, &rules);
-
-  n_red = count_color (self, REXIAN_DEADLINE_RED, now);
-  n_yellow = count_color (self, REXIAN_DEADLINE_YELLOW, now);
-
-  query->alerts_only = TRUE;
-  orders = rexian_store_query_orders (self->store, query, now, 0, MAX_TRACKED, &error);
-  if (orders == NULL)
+  /* Only ids are read, in board order (emergencies and the most overdue first), so a
+   * check stays cheap with tens of thousands of orders at risk. */
+  red = ids_of_color (self, REXIAN_DEADLINE_RED, now, &error);
+  if (red != NULL)
+    yellow = ids_of_color (self, REXIAN_DEADLINE_YELLOW, now, &error);
+  if (red == NULL || yellow == NULL)
     {
       /* A locked database is transient: keep what we knew and try at the next tick. */
-      g_debug ("Could not read alerts: %s", error->message);
+      g_debug ("Could not read the deadline alerts: %s", error->message);
       return;
     }
 
   colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < orders->len; i++)
+  for (guint pass = 0; pass < 2; pass++)
     {
-      RexianWorkOrder *order = g_ptr_array_index (orders, i);
-      RexianDeadlineColor color = REXIAN_DEADLINE_NONE;
-      gint64 id = rexian_work_order_get_id (order);
-      gpointer before = NULL;
-      int remaining = 0;
+      GArray *ids = pass == 0 ? red : yellow;
+      RexianDeadlineColor color = pass == 0 ? REXIAN_DEADLINE_RED : REXIAN_DEADLINE_YELLOW;
 
-      if (!rexian_deadline_get_color (calendar, &rules,
-                                      rexian_work_order_get_running_deadline (order),
-                                      now, &color, &remaining, NULL))
-        continue;
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+          gpointer before = self->primed ? g_hash_table_lookup (self->colors, &id) : NULL;
 
-      if (color != REXIAN_DEADLINE_YELLOW && color != REXIAN_DEADLINE_RED)
-        continue;
+          g_hash_table_insert (colors, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (color));
 
-      g_hash_table_insert (colors, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (color));
-
-      if (!self->primed)
-        continue;
-
-      before = g_hash_table_lookup (self->colors, &id);
-      if (before == NULL || GPOINTER_TO_INT (before) < (int) color)
-        g_signal_emit (self, signals[TURNED], 0, order, (int) color);
+          if (self->primed && (before == NULL || GPOINTER_TO_INT (before) < (int) color)
+              && turned->len < MAX_TURNED)
+            g_array_append_val (turned, id);
+        }
     }
 
   g_clear_pointer (&self->colors, g_hash_table_unref);
   self->colors = g_steal_pointer (&colors);
   self->primed = TRUE;
 
-  if (self->n_red != n_red)
+  if (turned->len > 0)
     {
-      self->n_red = n_red;
+      g_autoptr(GPtrArray) orders = NULL;
+
+      orders = rexian_store_get_orders_by_ids (self->store,
+                                               (const gint64 *) (gpointer) turned->data,
+                                               turned->len, NULL);
+      for (guint i = 0; orders != NULL && i < orders->len; i++)
+        {
+          RexianWorkOrder *order = g_ptr_array_index (orders, i);
+          gint64 id = rexian_work_order_get_id (order);
+
+          if (id != 0)
+            g_signal_emit (self, signals[TURNED], 0, order,
+                           GPOINTER_TO_INT (g_hash_table_lookup (self->colors, &id)));
+        }
+    }
+
+  if (self->n_red != red->len)
+    {
+      self->n_red = red->len;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RED]);
     }
-  if (self->n_yellow != n_yellow)
+  if (self->n_yellow != yellow->len)
     {
-      self->n_yellow = n_yellow;
+      self->n_yellow = yellow->len;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_YELLOW]);
     }
 }

@@ -103,6 +103,8 @@ rexian_alerts_view_dispose (GObject *object)
   RexianAlertsView *self = (RexianAlertsView *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REXIAN_TYPE_ALERTS_VIEW);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, update, self);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
 

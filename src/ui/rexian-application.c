@@ -109,7 +109,6 @@ static void
 open_store (RexianApplication *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RexianCalendar) calendar = NULL;
   g_autofree char *dir = NULL;
 
   if (self->database_path == NULL)
@@ -130,15 +129,8 @@ open_store (RexianApplication *self)
   if (self->store == NULL)
     return;
 
-  /* Without holiday data no deadline can be computed, but orders can still be taken in:
-   * the window says what is wrong instead of refusing to start. */
-  calendar = rexian_calendar_new_default (&error);
-  if (calendar != NULL)
-    rexian_store_set_calendar (self->store, calendar);
-  else
-    g_warning ("No usable holiday data: %s", error->message);
-
-  g_clear_error (&error);
+  /* The store brings its own calendar (the shared holiday data, or the shipped one);
+   * without any, orders are still taken in and the window says what is missing. */
   if (!rexian_store_seed_sample_data (self->store, g_get_real_time () / G_USEC_PER_SEC, &error))
     g_warning ("Could not add the sample data: %s", error->message);
 

@@ -287,6 +287,8 @@ rexian_kanban_column_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REXIAN_TYPE_KANBAN_COLUMN);
   g_clear_object (&self->selection);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
 
@@ -435,11 +437,12 @@ rexian_kanban_column_set_model (RexianKanbanColumn *self,
 {
   g_return_if_fail (REXIAN_IS_KANBAN_COLUMN (self));
 
+  if (self->model == model)
+    return;
+
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
-
-  if (!g_set_object (&self->model, model))
-    return;
+  g_set_object (&self->model, model);
 
   g_clear_object (&self->selection);
   if (model != NULL)

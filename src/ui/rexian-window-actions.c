@@ -43,7 +43,8 @@ on_applied_directly (GObject      *object,
   order = rexian_store_apply_finish (REXIAN_STORE (object), result, &error);
   if (order == NULL)
     {
-      _rexian_window_toast (self, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _rexian_window_toast (self, error->message);
       return;
     }
 
@@ -91,7 +92,7 @@ _rexian_window_request_action (RexianWindow    *self,
     }
 
   rexian_store_apply_async (self->store, rexian_work_order_get_id (order), action, NULL,
-                            _rexian_window_get_agent_id (self), NULL,
+                            _rexian_window_get_agent_id (self), self->cancellable,
                             on_applied_directly, g_object_ref (self));
 }
 

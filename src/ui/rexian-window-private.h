@@ -19,6 +19,8 @@ struct _RexianWindow
   RexianStore          *store;
   GSettings            *settings;
   RexianAlertMonitor   *alert_monitor;
+  /* Cancelled when the window goes, so no reply reaches a disposed window. */
+  GCancellable         *cancellable;
   GtkWindow            *last_dialog;
   char                 *last_toast;
   guint                 supervise_source;

@@ -212,6 +212,8 @@ on_supervise_done (GObject      *object,
 
   if (!rexian_store_supervise_due_finish (REXIAN_STORE (object), result, &count, &error))
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
       /* A busy database is not worth a toast: the next minute tries again. */
       if (!g_error_matches (error, REXIAN_STORE_ERROR, REXIAN_STORE_ERROR_LOCKED))
         _rexian_window_toast (self, error->message);
@@ -234,7 +236,8 @@ supervise_due (gpointer user_data)
 {
   RexianWindow *self = user_data;
 
-  rexian_store_supervise_due_async (self->store, NULL, on_supervise_done, g_object_ref (self));
+  rexian_store_supervise_due_async (self->store, self->cancellable, on_supervise_done,
+                                    g_object_ref (self));
   update_calendar_banner (self);
 
   /* Deadlines move with the clock, not only with writes: which orders are yellow or red
@@ -277,6 +280,7 @@ rexian_window_dispose (GObject *object)
 {
   RexianWindow *self = (RexianWindow *) object;
 
+  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->supervise_source, g_source_remove);
   g_clear_object (&self->alert_monitor);
   g_clear_weak_pointer (&self->last_dialog);
@@ -292,6 +296,7 @@ rexian_window_finalize (GObject *object)
   RexianWindow *self = (RexianWindow *) object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_toast, g_free);
   g_clear_pointer (&self->category_ids, g_array_unref);
@@ -337,6 +342,7 @@ rexian_window_class_init (RexianWindowClass *klass)
 static void
 rexian_window_init (RexianWindow *self)
 {
+  self->cancellable = g_cancellable_new ();
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
