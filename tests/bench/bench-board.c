@@ -95,7 +95,8 @@ main (int   argc,
     { "two characters (LIKE)", "路灯" },
     { "phone digits (a repeated caller)", "13400033030" },
   };
-  double fill_ms, store_open_ms, board_ms;
+  double fill_ms, supervise_ms, store_open_ms, board_ms;
+  guint n_supervised = 0;
   long rss_before_window;
   gint64 start;
 
@@ -119,6 +120,15 @@ main (int   argc,
     rexian_store_fill_generated (filler, n, g_get_real_time () / G_USEC_PER_SEC, &error);
     g_assert_no_error (error);
     fill_ms = ms_since (start);
+
+    /* Generated orders include thousands already overdue, which a hotline's seats would
+     * have put under supervision minute by minute.  Do that backlog once here, timed on
+     * its own, so opening the board below measures the everyday case. */
+    start = g_get_monotonic_time ();
+    n_supervised = rexian_store_supervise_due (filler, g_get_real_time () / G_USEC_PER_SEC,
+                                               &error);
+    g_assert_no_error (error);
+    supervise_ms = ms_since (start);
   }
 
   app = rexian_application_new ();
@@ -145,7 +155,9 @@ main (int   argc,
 
   g_print ("Rexian board benchmark: %u generated orders (plus the sample data)\n", n);
   g_print ("%-48s %10.1f ms\n", "fill", fill_ms);
-  g_print ("%-48s %10.1f ms\n", "open the store (activate, migrations checked)", store_open_ms);
+  g_print ("%-48s %10.1f ms  (%u orders)\n", "supervise the generated backlog", supervise_ms,
+           n_supervised);
+  g_print ("%-48s %10.1f ms\n", "open the window (store, models, first counts)", store_open_ms);
   g_print ("%-48s %10.1f ms\n", "open the board (window mapped, columns drawn)", board_ms);
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
