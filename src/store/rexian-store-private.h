@@ -12,6 +12,40 @@
 
 G_BEGIN_DECLS
 
+/* The store's instance, shared by its source files (rexian-store.c: opening, watching
+ * and the worker connection; rexian-store-calendar.c: the shared calendar). */
+struct _RexianStore
+{
+  GObject         parent_instance;
+
+  char           *path;
+  sqlite3        *db;
+  int             schema_version;
+  gboolean        read_only;
+  int             busy_timeout_ms;
+
+  /* Change watching: the main context "changed" is emitted on, the thread that owns
+   * it, and the last PRAGMA data_version seen on the main connection. */
+  GMainContext   *context;
+  GThread        *owner_thread;
+  GSource        *poll_source;
+  guint           poll_interval;
+  sqlite3_stmt   *data_version_stmt;
+  gint64          data_version;
+
+  /* The shared holiday data the calendar was made from, to notice another seat's import. */
+  char           *shared_holidays;
+  /* The calendar is read by the worker thread while the UI may replace it. */
+  GMutex          calendar_lock;
+  RexianCalendar *calendar;
+
+  /* The worker's own connection, opened on first use; the lock lets one async call at
+   * a time use it. */
+  GMutex          worker_lock;
+  sqlite3        *worker_db;
+};
+
+
 /* The value of the generated column work_orders.due_at when no deadline runs, so that
  * "ORDER BY due_at" puts such orders last and an index can serve the ordering. */
 #define REXIAN_STORE_NO_DUE G_GINT64_CONSTANT (9223372036854775807)
@@ -49,6 +83,9 @@ sqlite3         *rexian_store_lock_worker_db        (RexianStore         *self,
 void             rexian_store_unlock_worker_db      (RexianStore         *self);
 /* Emits "changed" on the store's main context, now when called there. */
 void             rexian_store_emit_changed          (RexianStore         *self);
+/* rexian-store-calendar.c: takes up the holiday data kept in the database when it
+ * differs from what is in use; returns whether shared data is in use. */
+gboolean         rexian_store_load_shared_calendar  (RexianStore         *self);
 
 /* Errors: a GError a user understands for a SQLite result code. */
 void             rexian_store_set_sqlite_error      (RexianStore         *self,

@@ -11,36 +11,6 @@
 
 #include "rexian-store-private.h"
 
-struct _RexianStore
-{
-  GObject         parent_instance;
-
-  char           *path;
-  sqlite3        *db;
-  int             schema_version;
-  gboolean        read_only;
-  int             busy_timeout_ms;
-
-  /* Change watching: the main context "changed" is emitted on, the thread that owns
-   * it, and the last PRAGMA data_version seen on the main connection. */
-  GMainContext   *context;
-  GThread        *owner_thread;
-  GSource        *poll_source;
-  guint           poll_interval;
-  sqlite3_stmt   *data_version_stmt;
-  gint64          data_version;
-
-  /* The shared holiday data the calendar was made from, to notice another seat's import. */
-  char           *shared_holidays;
-  /* The calendar is read by the worker thread while the UI may replace it. */
-  GMutex          calendar_lock;
-  RexianCalendar *calendar;
-
-  /* The worker's own connection, opened on first use; the lock lets one async call at
-   * a time use it. */
-  GMutex          worker_lock;
-  sqlite3        *worker_db;
-};
 
 G_DEFINE_TYPE (RexianStore, rexian_store, G_TYPE_OBJECT)
 
@@ -410,40 +380,6 @@ read_data_version (RexianStore *self,
   return rc == SQLITE_ROW;
 }
 
-/* Reads the shared holiday data ("calendar.holidays") and, when it differs from what is
- * in use, makes it the store's calendar.  Returns whether shared data is in use. */
-static gboolean
-load_shared_calendar (RexianStore *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RexianCalendar) calendar = NULL;
-  g_autofree char *data = NULL;
-
-  /* Before migration 1 there is no settings table to read. */
-  if (self->schema_version < 1)
-    return FALSE;
-
-  data = rexian_store_get_setting (self, REXIAN_STORE_HOLIDAYS_KEY, &error);
-  if (data == NULL)
-    return FALSE;
-
-  if (g_strcmp0 (data, self->shared_holidays) == 0)
-    return TRUE;
-
-  calendar = rexian_calendar_new_from_data (data, -1, &error);
-  if (calendar == NULL)
-    {
-      g_warning ("The holiday data in the database cannot be used: %s", error->message);
-      return FALSE;
-    }
-
-  g_free (self->shared_holidays);
-  self->shared_holidays = g_steal_pointer (&data);
-  rexian_store_set_calendar (self, calendar);
-
-  return TRUE;
-}
-
 RexianStore *
 rexian_store_open_at_version (const char *path,
                               int         version,
@@ -481,7 +417,7 @@ rexian_store_open_at_version (const char *path,
    * database when there is any, so that all seats count the same deadlines, else the
    * data shipped with Rexian.  Without either the store still saves orders; only
    * deadlines stay unset until holiday data is given. */
-  if (!load_shared_calendar (self))
+  if (!rexian_store_load_shared_calendar (self))
     {
       calendar = rexian_calendar_new_default (&calendar_error);
       if (calendar != NULL)
@@ -709,52 +645,6 @@ rexian_store_set_busy_timeout (RexianStore *self,
     sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
 }
 
-RexianCalendar *
-rexian_store_get_calendar (RexianStore *self)
-{
-  RexianCalendar *calendar;
-
-  g_return_val_if_fail (REXIAN_IS_STORE (self), NULL);
-
-  /* Transfer none: the calendar is only replaced from the thread that owns the store,
-   * which is the thread that may call this. */
-  g_mutex_lock (&self->calendar_lock);
-  calendar = self->calendar;
-  g_mutex_unlock (&self->calendar_lock);
-
-  return calendar;
-}
-
-RexianCalendar *
-rexian_store_dup_calendar (RexianStore *self)
-{
-  RexianCalendar *calendar = NULL;
-
-  g_mutex_lock (&self->calendar_lock);
-  if (self->calendar != NULL)
-    calendar = g_object_ref (self->calendar);
-  g_mutex_unlock (&self->calendar_lock);
-
-  return calendar;
-}
-
-void
-rexian_store_set_calendar (RexianStore    *self,
-                           RexianCalendar *calendar)
-{
-  gboolean changed;
-
-  g_return_if_fail (REXIAN_IS_STORE (self));
-  g_return_if_fail (calendar == NULL || REXIAN_IS_CALENDAR (calendar));
-
-  g_mutex_lock (&self->calendar_lock);
-  changed = g_set_object (&self->calendar, calendar);
-  g_mutex_unlock (&self->calendar_lock);
-
-  if (changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALENDAR]);
-}
-
 sqlite3 *
 rexian_store_get_db (RexianStore *self)
 {
@@ -777,7 +667,7 @@ rexian_store_poll (RexianStore *self)
     {
       self->data_version = version;
       /* Another seat may have imported new holiday data. */
-      load_shared_calendar (self);
+      rexian_store_load_shared_calendar (self);
       g_signal_emit (self, signals[CHANGED], 0);
     }
 }
@@ -975,44 +865,4 @@ rexian_store_supervise_due (RexianStore *self,
     rexian_store_emit_changed (self);
 
   return count;
-}
-
-
-gboolean
-rexian_store_set_holiday_data (RexianStore  *self,
-                               const char   *data,
-                               GError      **error)
-{
-  g_autoptr(RexianCalendar) calendar = NULL;
-  RexianCalendar *current;
-
-  g_return_val_if_fail (REXIAN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (data != NULL, FALSE);
-
-  calendar = rexian_calendar_new_from_data (data, -1, error);
-  if (calendar == NULL)
-    return FALSE;
-
-  /* Deadlines already counted must stay countable: new data may add years, not drop
-   * the ones in use. */
-  current = rexian_store_get_calendar (self);
-  if (current != NULL
-      && rexian_calendar_get_last_year (calendar) < rexian_calendar_get_last_year (current))
-    {
-      g_set_error (error, REXIAN_CALENDAR_ERROR, REXIAN_CALENDAR_ERROR_OUT_OF_RANGE,
-                   _("This holiday file ends with %d, before the data in use, which covers "
-                     "up to %d. Import a file that covers at least the same years."),
-                   rexian_calendar_get_last_year (calendar),
-                   rexian_calendar_get_last_year (current));
-      return FALSE;
-    }
-
-  if (!rexian_store_set_setting (self, REXIAN_STORE_HOLIDAYS_KEY, data, error))
-    return FALSE;
-
-  g_free (self->shared_holidays);
-  self->shared_holidays = g_strdup (data);
-  rexian_store_set_calendar (self, calendar);
-
-  return TRUE;
 }
