@@ -65,6 +65,40 @@ rexian_transition_input_new (void)
   return g_new0 (RexianTransitionInput, 1);
 }
 
+RexianTransitionInput *
+rexian_transition_input_copy (const RexianTransitionInput *input)
+{
+  RexianTransitionInput *copy;
+
+  g_return_val_if_fail (input != NULL, NULL);
+
+  copy = rexian_transition_input_new ();
+  copy->reason = g_strdup (input->reason);
+  copy->lead_department_id = input->lead_department_id;
+  if (input->assist_department_ids != NULL)
+    {
+      copy->assist_department_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                                       input->assist_department_ids->len);
+      g_array_append_vals (copy->assist_department_ids, input->assist_department_ids->data,
+                           input->assist_department_ids->len);
+    }
+  copy->transfer_opinion = g_strdup (input->transfer_opinion);
+  copy->handling_days = input->handling_days;
+  copy->handler_name = g_strdup (input->handler_name);
+  copy->handler_phone = g_strdup (input->handler_phone);
+  copy->handling_result = g_strdup (input->handling_result);
+  copy->followup_process = input->followup_process;
+  copy->followup_result = input->followup_result;
+  copy->followup_note = g_strdup (input->followup_note);
+  copy->extension_days = input->extension_days;
+  copy->merge_into_id = input->merge_into_id;
+  copy->merge_into_number = g_strdup (input->merge_into_number);
+  copy->category_days = input->category_days;
+  copy->supervise_reason = input->supervise_reason;
+
+  return copy;
+}
+
 void
 rexian_transition_input_free (RexianTransitionInput *input)
 {

@@ -72,6 +72,8 @@ typedef struct
 } RexianTransitionInput;
 
 RexianTransitionInput *rexian_transition_input_new  (void);
+/* A deep copy, for handing the input to another thread. */
+RexianTransitionInput *rexian_transition_input_copy (const RexianTransitionInput *input);
 void                   rexian_transition_input_free (RexianTransitionInput *input);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RexianTransitionInput, rexian_transition_input_free)
 

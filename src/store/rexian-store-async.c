@@ -12,8 +12,17 @@
 /* Async calls: each runs on a GLib worker thread with the store's second connection,
  * one at a time, and "now" is the moment it runs. */
 
+/* The three calls that write one order and return it share one thread function. */
+typedef enum
+{
+  WRITE_CREATE,
+  WRITE_UPDATE,
+  WRITE_APPLY,
+} WriteKind;
+
 typedef struct
 {
+  WriteKind              kind;
   RexianWorkOrder       *order;
   gint64                 agent_id;
   char                  *reason;
@@ -33,41 +42,6 @@ async_data_free (gpointer data)
   g_free (async);
 }
 
-static RexianTransitionInput *
-copy_transition_input (const RexianTransitionInput *input)
-{
-  RexianTransitionInput *copy = rexian_transition_input_new ();
-
-  if (input == NULL)
-    return copy;
-
-  copy->reason = g_strdup (input->reason);
-  copy->lead_department_id = input->lead_department_id;
-  if (input->assist_department_ids != NULL)
-    {
-      copy->assist_department_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
-                                                       input->assist_department_ids->len);
-      g_array_append_vals (copy->assist_department_ids,
-                           input->assist_department_ids->data,
-                           input->assist_department_ids->len);
-    }
-  copy->transfer_opinion = g_strdup (input->transfer_opinion);
-  copy->handling_days = input->handling_days;
-  copy->handler_name = g_strdup (input->handler_name);
-  copy->handler_phone = g_strdup (input->handler_phone);
-  copy->handling_result = g_strdup (input->handling_result);
-  copy->followup_process = input->followup_process;
-  copy->followup_result = input->followup_result;
-  copy->followup_note = g_strdup (input->followup_note);
-  copy->extension_days = input->extension_days;
-  copy->merge_into_id = input->merge_into_id;
-  copy->merge_into_number = g_strdup (input->merge_into_number);
-  copy->category_days = input->category_days;
-  copy->supervise_reason = input->supervise_reason;
-
-  return copy;
-}
-
 static gint64
 now_seconds (void)
 {
@@ -75,10 +49,10 @@ now_seconds (void)
 }
 
 static void
-create_order_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+write_order_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
 {
   RexianStore *self = source_object;
   AsyncData *async = task_data;
@@ -88,8 +62,29 @@ create_order_thread (GTask        *task,
 
   db = rexian_store_lock_worker_db (self, &error);
   if (db != NULL)
-    order = rexian_store_db_create_order (self, db, async->order, async->agent_id,
-                                          now_seconds (), &error);
+    {
+      switch (async->kind)
+        {
+        case WRITE_CREATE:
+          order = rexian_store_db_create_order (self, db, async->order, async->agent_id,
+                                                now_seconds (), &error);
+          break;
+
+        case WRITE_UPDATE:
+          order = rexian_store_db_update_order (self, db, async->order, async->agent_id,
+                                                async->reason, now_seconds (), &error);
+          break;
+
+        case WRITE_APPLY:
+          order = rexian_store_db_apply (self, db, async->order_id, async->action,
+                                         async->input, async->agent_id, now_seconds (),
+                                         &error);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
   rexian_store_unlock_worker_db (self);
 
   if (order == NULL)
@@ -100,6 +95,31 @@ create_order_thread (GTask        *task,
 
   rexian_store_emit_changed (self);
   g_task_return_pointer (task, order, g_object_unref);
+}
+
+static void
+run_write (RexianStore         *self,
+           AsyncData           *async,
+           gpointer             source_tag,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, async, async_data_free);
+  g_task_run_in_thread (task, write_order_thread);
+}
+
+static RexianWorkOrder *
+finish_write (RexianStore   *self,
+              GAsyncResult  *result,
+              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -110,20 +130,16 @@ rexian_store_create_order_async (RexianStore         *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   AsyncData *async;
 
   g_return_if_fail (REXIAN_IS_STORE (self));
   g_return_if_fail (REXIAN_IS_WORK_ORDER (draft));
 
   async = g_new0 (AsyncData, 1);
+  async->kind = WRITE_CREATE;
   async->order = rexian_work_order_copy (draft);
   async->agent_id = agent_id;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rexian_store_create_order_async);
-  g_task_set_task_data (task, async, async_data_free);
-  g_task_run_in_thread (task, create_order_thread);
+  run_write (self, async, rexian_store_create_order_async, cancellable, callback, user_data);
 }
 
 RexianWorkOrder *
@@ -131,37 +147,7 @@ rexian_store_create_order_finish (RexianStore  *self,
                                   GAsyncResult *result,
                                   GError      **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-update_order_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  RexianStore *self = source_object;
-  AsyncData *async = task_data;
-  GError *error = NULL;
-  RexianWorkOrder *order = NULL;
-  sqlite3 *db;
-
-  db = rexian_store_lock_worker_db (self, &error);
-  if (db != NULL)
-    order = rexian_store_db_update_order (self, db, async->order, async->agent_id,
-                                          async->reason, now_seconds (), &error);
-  rexian_store_unlock_worker_db (self);
-
-  if (order == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  rexian_store_emit_changed (self);
-  g_task_return_pointer (task, order, g_object_unref);
+  return finish_write (self, result, error);
 }
 
 void
@@ -173,21 +159,17 @@ rexian_store_update_order_async (RexianStore         *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   AsyncData *async;
 
   g_return_if_fail (REXIAN_IS_STORE (self));
   g_return_if_fail (REXIAN_IS_WORK_ORDER (order));
 
   async = g_new0 (AsyncData, 1);
+  async->kind = WRITE_UPDATE;
   async->order = rexian_work_order_copy (order);
   async->agent_id = agent_id;
   async->reason = g_strdup (reason);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rexian_store_update_order_async);
-  g_task_set_task_data (task, async, async_data_free);
-  g_task_run_in_thread (task, update_order_thread);
+  run_write (self, async, rexian_store_update_order_async, cancellable, callback, user_data);
 }
 
 RexianWorkOrder *
@@ -195,37 +177,7 @@ rexian_store_update_order_finish (RexianStore  *self,
                                   GAsyncResult *result,
                                   GError      **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-apply_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  RexianStore *self = source_object;
-  AsyncData *async = task_data;
-  GError *error = NULL;
-  RexianWorkOrder *order = NULL;
-  sqlite3 *db;
-
-  db = rexian_store_lock_worker_db (self, &error);
-  if (db != NULL)
-    order = rexian_store_db_apply (self, db, async->order_id, async->action, async->input,
-                                   async->agent_id, now_seconds (), &error);
-  rexian_store_unlock_worker_db (self);
-
-  if (order == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  rexian_store_emit_changed (self);
-  g_task_return_pointer (task, order, g_object_unref);
+  return finish_write (self, result, error);
 }
 
 void
@@ -238,21 +190,18 @@ rexian_store_apply_async (RexianStore                 *self,
                           GAsyncReadyCallback          callback,
                           gpointer                     user_data)
 {
-  g_autoptr(GTask) task = NULL;
   AsyncData *async;
 
   g_return_if_fail (REXIAN_IS_STORE (self));
 
   async = g_new0 (AsyncData, 1);
+  async->kind = WRITE_APPLY;
   async->order_id = order_id;
   async->action = action;
-  async->input = copy_transition_input (input);
+  async->input = input != NULL ? rexian_transition_input_copy (input)
+                               : rexian_transition_input_new ();
   async->agent_id = agent_id;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rexian_store_apply_async);
-  g_task_set_task_data (task, async, async_data_free);
-  g_task_run_in_thread (task, apply_thread);
+  run_write (self, async, rexian_store_apply_async, cancellable, callback, user_data);
 }
 
 RexianWorkOrder *
@@ -260,9 +209,7 @@ rexian_store_apply_finish (RexianStore  *self,
                            GAsyncResult *result,
                            GError      **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_write (self, result, error);
 }
 
 static void

@@ -838,6 +838,33 @@ test_notify_on_apply (void)
   g_assert_cmpuint (n_notify, ==, 0);
 }
 
+/* The store hands a copy to its worker thread: nothing may be shared with the
+ * caller's input, which a dialog frees as soon as it has asked. */
+static void
+test_input_copy_is_deep (void)
+{
+  g_autoptr(RexianTransitionInput) input = rexian_transition_input_new ();
+  g_autoptr(RexianTransitionInput) copy = NULL;
+  gint64 assist[] = { 3, 7 };
+
+  input->reason = g_strdup ("部门职责不符");
+  input->lead_department_id = 5;
+  input->assist_department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_vals (input->assist_department_ids, assist, G_N_ELEMENTS (assist));
+  input->merge_into_number = g_strdup ("202611230001");
+  input->followup_process = REXIAN_SATISFACTION_BASICALLY;
+
+  copy = rexian_transition_input_copy (input);
+  g_clear_pointer (&input, rexian_transition_input_free);
+
+  g_assert_cmpstr (copy->reason, ==, "部门职责不符");
+  g_assert_cmpint (copy->lead_department_id, ==, 5);
+  g_assert_cmpuint (copy->assist_department_ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (copy->assist_department_ids, gint64, 1), ==, 7);
+  g_assert_cmpstr (copy->merge_into_number, ==, "202611230001");
+  g_assert_cmpint (copy->followup_process, ==, REXIAN_SATISFACTION_BASICALLY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -867,6 +894,7 @@ main (int   argc,
   g_test_add_func ("/core/lifecycle/supervise", test_supervise);
   g_test_add_func ("/core/lifecycle/supervision-due", test_supervision_due);
   g_test_add_func ("/core/lifecycle/notify-on-apply", test_notify_on_apply);
+  g_test_add_func ("/core/lifecycle/input-copy", test_input_copy_is_deep);
 
   ret = g_test_run ();
 
