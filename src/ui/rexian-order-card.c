@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rexian-order-card.h"
+#include "rexian-ui-util.h"
 
 struct _RexianOrderCard
 {
@@ -40,73 +41,6 @@ static GParamSpec *properties[N_PROPS];
 static const char *deadline_classes[] = {
   "deadline-green", "deadline-yellow", "deadline-red", "deadline-unknown",
 };
-
-char *
-rexian_deadline_describe (RexianCalendar            *calendar,
-                          const RexianDeadlineRules *rules,
-                          RexianWorkOrder           *order,
-                          gint64                     now,
-                          const char               **out_css_class)
-{
-  g_autoptr(GError) error = NULL;
-  RexianDeadlineColor color = REXIAN_DEADLINE_NONE;
-  gint64 deadline = rexian_work_order_get_running_deadline (order);
-  int remaining = 0;
-
-  if (out_css_class != NULL)
-    *out_css_class = NULL;
-
-  if (deadline == 0)
-    return NULL;
-
-  if (calendar == NULL
-      || !rexian_deadline_get_color (calendar, rules, deadline, now, &color, &remaining, &error))
-    {
-      if (out_css_class != NULL)
-        *out_css_class = "deadline-unknown";
-      /* The holiday data does not reach the deadline: say so rather than guess. */
-      return g_strdup (_("Deadline beyond the holiday data"));
-    }
-
-  if (out_css_class != NULL)
-    {
-      switch (color)
-        {
-        case REXIAN_DEADLINE_GREEN:
-          *out_css_class = "deadline-green";
-          break;
-        case REXIAN_DEADLINE_YELLOW:
-          *out_css_class = "deadline-yellow";
-          break;
-        case REXIAN_DEADLINE_RED:
-          *out_css_class = "deadline-red";
-          break;
-        case REXIAN_DEADLINE_NONE:
-        default:
-          break;
-        }
-    }
-
-  switch (color)
-    {
-    case REXIAN_DEADLINE_RED:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Overdue by %d working day",
-                                           "Overdue by %d working days", -remaining),
-                              -remaining);
-    case REXIAN_DEADLINE_YELLOW:
-    case REXIAN_DEADLINE_GREEN:
-      if (remaining <= 0)
-        return g_strdup (_("Due today"));
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%d working day left",
-                                           "%d working days left", remaining),
-                              remaining);
-    case REXIAN_DEADLINE_NONE:
-    default:
-      return NULL;
-    }
-}
 
 static void
 set_chip (RexianOrderCard *self,

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "rexian-store.h"
+#include "rexian-ui-util.h"
 
 G_BEGIN_DECLS
 
@@ -37,13 +38,5 @@ const char      *rexian_order_card_get_deadline_text (RexianOrderCard *self);
 /* Opens the context menu as Shift+F10 does; the column calls this for the selected card,
  * because the keyboard focus sits on the list row around the card. */
 void             rexian_order_card_popup_menu (RexianOrderCard *self);
-
-/* The chip's words and style class ("deadline-green", ...) for a deadline, shared with
- * the editor and the alerts list.  Returns NULL text when no deadline runs. */
-char            *rexian_deadline_describe (RexianCalendar            *calendar,
-                                           const RexianDeadlineRules *rules,
-                                           RexianWorkOrder           *order,
-                                           gint64                     now,
-                                           const char               **out_css_class);
 
 G_END_DECLS

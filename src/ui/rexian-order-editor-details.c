@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rexian-order-editor-private.h"
+#include "rexian-ui-util.h"
 
 /* The order in which action buttons appear: the usual next step first, then the
  * reviews, then the exceptional moves. */
@@ -92,62 +93,31 @@ add_deadline_chip (RexianOrderEditor *self)
 {
   RexianWorkOrder *order = self->order;
   RexianState state = rexian_work_order_get_state (order);
-  RexianCalendar *calendar = rexian_store_get_calendar (self->store);
   RexianDeadlineRules rules;
-  RexianDeadlineColor color = REXIAN_DEADLINE_NONE;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *when = NULL;
   g_autofree char *tooltip = NULL;
-  g_autofree char *style = NULL;
+  const char *style = NULL;
   GtkWidget *label;
-  gint64 deadline = rexian_work_order_get_running_deadline (order);
-  int remaining = 0;
 
-  if (deadline == 0)
+  rexian_store_get_deadline_rules (self->store, &rules);
+
+  /* The same words and colours as on the kanban card (from the application's style
+   * sheet), so that an order reads the same wherever it is shown. */
+  text = rexian_deadline_describe (rexian_store_get_calendar (self->store), &rules, order,
+                                   g_get_real_time () / G_USEC_PER_SEC, &style);
+  if (text == NULL)
     return;
 
-  when = _rexian_order_editor_format_time (deadline);
+  when = _rexian_order_editor_format_time (rexian_work_order_get_running_deadline (order));
   if (state == REXIAN_STATE_INTAKE || state == REXIAN_STATE_PENDING_DISPATCH)
     tooltip = g_strdup_printf (_("Transfer deadline: %s"), when);
   else
     tooltip = g_strdup_printf (_("Handling deadline: %s"), when);
 
-  rexian_store_get_deadline_rules (self->store, &rules);
-
-  if (calendar == NULL
-      || !rexian_deadline_get_color (calendar, &rules, deadline,
-                                     g_get_real_time () / G_USEC_PER_SEC,
-                                     &color, &remaining, &error))
-    {
-      /* Past the holiday data nothing is guessed: the chip says so and why. */
-      label = add_badge (self, _("Deadline unknown"), "deadline-chip",
-                         error != NULL ? error->message : _("No holiday data is loaded."));
-      gtk_widget_add_css_class (label, "deadline-unknown");
-      return;
-    }
-
-  if (color == REXIAN_DEADLINE_NONE)
-    return;
-
-  if (color == REXIAN_DEADLINE_RED)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Overdue by %d working day",
-                                         "Overdue by %d working days", ABS (remaining)),
-                            ABS (remaining));
-  else if (remaining == 0)
-    text = g_strdup (_("Due today"));
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%d working day left",
-                                         "%d working days left", remaining),
-                            remaining);
-
-  /* The colours come from the application's style sheet (deadline-green, -yellow, -red),
-   * shared with the kanban cards. */
-  style = g_strdup_printf ("deadline-%s", rexian_deadline_color_to_string (color));
   label = add_badge (self, text, "deadline-chip", tooltip);
-  gtk_widget_add_css_class (label, style);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
 }
 
 void

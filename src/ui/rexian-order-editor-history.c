@@ -70,6 +70,17 @@ _rexian_order_editor_history_schedule (RexianOrderEditor *self)
   self->history_timeout_id = g_timeout_add (HISTORY_DELAY_MS, history_timeout, self);
 }
 
+/* The rule the store applies to a merge (并单), for a request that is not saved yet:
+ * a blank order stands for it, and its id of 0 cannot clash with a stored one. */
+static gboolean
+can_take_merge (RexianWorkOrder  *target,
+                GError          **error)
+{
+  g_autoptr(RexianWorkOrder) request = rexian_work_order_new ();
+
+  return rexian_lifecycle_check_merge_target (request, target, error);
+}
+
 static GtkWidget *
 new_history_row (RexianWorkOrder *order)
 {
@@ -101,6 +112,10 @@ new_history_row (RexianWorkOrder *order)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
 
+  /* A closed, archived or merged order is listed for the record, without the offer. */
+  if (!can_take_merge (order, NULL))
+    return row;
+
   /* The label wraps so the button stays narrow enough for a phone-sized window. */
   label = gtk_label_new (_("Merge into this order"));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -114,6 +129,7 @@ new_history_row (RexianWorkOrder *order)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
                                     rexian_work_order_get_id (order));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), "merge-button", button);
 
   return row;
 }
@@ -178,11 +194,38 @@ _rexian_order_editor_merge_into (RexianOrderEditor *self,
       return;
     }
 
+  /* The target may have been closed since the list was shown.  Checking before the
+   * request is saved keeps it from being recorded only to have the merge refused. */
+  if (!can_take_merge (target, &error))
+    {
+      _rexian_order_editor_show_message (self, error->message);
+      _rexian_order_editor_history_schedule (self);
+      return;
+    }
+
   self->merge_target_id = target_id;
   g_free (self->merge_target_number);
   self->merge_target_number = g_strdup (rexian_work_order_get_number (target));
 
   _rexian_order_editor_create (self, REXIAN_AFTER_CREATE_MERGE);
+}
+
+guint
+_rexian_order_editor_get_history_merge_count (RexianOrderEditor *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (REXIAN_IS_ORDER_EDITOR (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_get_data (G_OBJECT (child), "merge-button") != NULL)
+        n++;
+    }
+
+  return n;
 }
 
 guint

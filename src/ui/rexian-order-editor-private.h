@@ -52,6 +52,8 @@ struct _RexianOrderEditor
   guint                editable : 1;
   guint                revealed : 1;
   guint                discard_confirmed : 1;
+  /* Whether the save under way is the one silent retry after a version conflict. */
+  guint                save_retried : 1;
 
   /* Template children. */
   AdwToastOverlay     *toast_overlay;
@@ -105,6 +107,10 @@ void  _rexian_order_editor_set_busy        (RexianOrderEditor *self,
 /* Shows @order (the stored one) and forgets unsaved edits. */
 void  _rexian_order_editor_load_order      (RexianOrderEditor *self,
                                             RexianWorkOrder   *order);
+/* Makes @order (a newer version of the shown one) the base of the next save, keeping
+ * everything typed in the form as it is. */
+void  _rexian_order_editor_rebase          (RexianOrderEditor *self,
+                                            RexianWorkOrder   *order);
 /* rexian-order-editor-save.c (continued). */
 /* Checks the intake form and starts creating the order, then does @after. */
 void  _rexian_order_editor_create          (RexianOrderEditor *self,
@@ -118,8 +124,6 @@ void  _rexian_order_editor_open_dialog     (RexianOrderEditor *self,
                                             RexianAction       action);
 /* A Unix time as "YYYY-MM-DD HH:MM" in local time; "" for 0. */
 char *_rexian_order_editor_format_time     (gint64             unix_time);
-/* The text of @view without surrounding blanks, or NULL when that is empty. */
-char *_rexian_order_editor_dup_text_view_text (GtkTextView    *view);
 /* Copies the form into @order; on a problem it is shown, the field marked and focused,
  * and FALSE comes back. */
 gboolean _rexian_order_editor_read_form    (RexianOrderEditor *self,
@@ -152,5 +156,7 @@ gboolean         _rexian_order_editor_is_busy     (RexianOrderEditor *self);
 const char      *_rexian_order_editor_get_message (RexianOrderEditor *self);
 /* How many earlier orders the repeated caller panel lists. */
 guint            _rexian_order_editor_get_history_count (RexianOrderEditor *self);
+/* How many of them offer to merge the request into them. */
+guint            _rexian_order_editor_get_history_merge_count (RexianOrderEditor *self);
 
 G_END_DECLS

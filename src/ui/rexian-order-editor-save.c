@@ -14,6 +14,7 @@
 
 #include "rexian-order-editor-private.h"
 #include "rexian-transition-dialog.h"
+#include "rexian-ui-util.h"
 
 /* Fields a transition dialog asks for besides the handling result; when answering on
  * the spot needs any of them, the dialog is opened instead of closing directly. */
@@ -221,7 +222,7 @@ _rexian_order_editor_create (RexianOrderEditor *self,
 
   if (after == REXIAN_AFTER_CREATE_CLOSE)
     {
-      answer = _rexian_order_editor_dup_text_view_text (self->answer_view);
+      answer = rexian_text_view_dup_text (self->answer_view);
       if (answer == NULL)
         {
           _rexian_order_editor_show_message (self,
@@ -245,19 +246,98 @@ _rexian_order_editor_create (RexianOrderEditor *self,
                                    create_cb, g_object_ref (self));
 }
 
-/* Re-reads the shown order from the store on the main connection (one indexed read). */
 static gboolean
-reload_order (RexianOrderEditor  *self,
-              GError            **error)
+same_text (const char *a,
+           const char *b)
+{
+  return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+/* Whether @a and @b agree on every field the form edits: what decides whether a save
+ * that lost a race against another seat can simply be made again. */
+static gboolean
+same_form_fields (RexianWorkOrder *a,
+                  RexianWorkOrder *b)
+{
+  return rexian_work_order_get_channel (a) == rexian_work_order_get_channel (b)
+         && rexian_work_order_get_kind (a) == rexian_work_order_get_kind (b)
+         && rexian_work_order_get_category_id (a) == rexian_work_order_get_category_id (b)
+         && same_text (rexian_work_order_get_caller_name (a),
+                       rexian_work_order_get_caller_name (b))
+         && same_text (rexian_work_order_get_caller_title (a),
+                       rexian_work_order_get_caller_title (b))
+         && same_text (rexian_work_order_get_caller_phone (a),
+                       rexian_work_order_get_caller_phone (b))
+         && same_text (rexian_work_order_get_caller_address (a),
+                       rexian_work_order_get_caller_address (b))
+         && !rexian_work_order_get_confidential (a) == !rexian_work_order_get_confidential (b)
+         && !rexian_work_order_get_emergency (a) == !rexian_work_order_get_emergency (b)
+         && rexian_work_order_get_event_time (a) == rexian_work_order_get_event_time (b)
+         && same_text (rexian_work_order_get_event_place (a),
+                       rexian_work_order_get_event_place (b))
+         && same_text (rexian_work_order_get_event_course (a),
+                       rexian_work_order_get_event_course (b))
+         && same_text (rexian_work_order_get_present_state (a),
+                       rexian_work_order_get_present_state (b))
+         && same_text (rexian_work_order_get_request (a), rexian_work_order_get_request (b))
+         && same_text (rexian_work_order_get_summary (a), rexian_work_order_get_summary (b));
+}
+
+static void update_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data);
+
+static void
+start_update (RexianOrderEditor *self,
+              RexianWorkOrder   *edited)
+{
+  _rexian_order_editor_set_busy (self, TRUE);
+  rexian_store_update_order_async (self->store, edited, self->agent_id, NULL, self->cancellable,
+                                   update_cb, g_object_ref (self));
+}
+
+/* Another write got in between: automatic supervision and other seats' lifecycle steps
+ * bump the version without touching what the form edits, so the save is made again on
+ * the fresh order.  When another seat changed the same fields, what was typed stays in
+ * the form for the user to check; the fresh version becomes the base of the next save,
+ * so that saving again then succeeds.  Nothing typed is ever replaced. */
+static void
+handle_conflict (RexianOrderEditor *self)
 {
   g_autoptr(RexianWorkOrder) fresh = NULL;
+  g_autoptr(RexianWorkOrder) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
 
-  fresh = rexian_store_get_order (self->store, rexian_work_order_get_id (self->order), error);
+  fresh = rexian_store_get_order (self->store, rexian_work_order_get_id (self->order), &error);
   if (fresh == NULL)
-    return FALSE;
+    {
+      _rexian_order_editor_set_busy (self, FALSE);
+      text = g_strdup_printf (_("The changes could not be saved: %s"), error->message);
+      _rexian_order_editor_show_message (self, text);
+      return;
+    }
 
-  _rexian_order_editor_load_order (self, fresh);
-  return TRUE;
+  if (!self->save_retried && same_form_fields (fresh, self->order))
+    {
+      edited = rexian_work_order_copy (fresh);
+      if (!_rexian_order_editor_read_form (self, edited))
+        {
+          _rexian_order_editor_set_busy (self, FALSE);
+          return;
+        }
+
+      self->save_retried = TRUE;
+      start_update (self, edited);
+      return;
+    }
+
+  _rexian_order_editor_set_busy (self, FALSE);
+  _rexian_order_editor_rebase (self, fresh);
+  _rexian_order_editor_show_message (self,
+                                     _("Someone else changed this order while you were "
+                                       "editing it. Your changes are kept: check them and "
+                                       "save again."));
 }
 
 static void
@@ -268,25 +348,19 @@ update_cb (GObject      *object,
   g_autoptr(RexianOrderEditor) self = user_data;
   g_autoptr(RexianWorkOrder) updated = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) reload_error = NULL;
   g_autofree char *text = NULL;
 
   updated = rexian_store_update_order_finish (REXIAN_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  _rexian_order_editor_set_busy (self, FALSE);
-
   if (g_error_matches (error, REXIAN_STORE_ERROR, REXIAN_STORE_ERROR_CONFLICT))
     {
-      if (reload_order (self, &reload_error))
-        _rexian_order_editor_show_message (self,
-                                           _("Someone else changed this order; it has been "
-                                             "reloaded."));
-      else
-        _rexian_order_editor_show_message (self, reload_error->message);
+      handle_conflict (self);
       return;
     }
+
+  _rexian_order_editor_set_busy (self, FALSE);
 
   if (updated == NULL)
     {
@@ -313,9 +387,8 @@ save_changes (RexianOrderEditor *self)
   if (!_rexian_order_editor_read_form (self, edited))
     return;
 
-  _rexian_order_editor_set_busy (self, TRUE);
-  rexian_store_update_order_async (self->store, edited, self->agent_id, NULL, self->cancellable,
-                                   update_cb, g_object_ref (self));
+  self->save_retried = FALSE;
+  start_update (self, edited);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "rexian-order-editor-private.h"
 #include "rexian-order-editor-wrap-layout.h"
 #include "rexian-transition-dialog.h"
+#include "rexian-ui-util.h"
 
 G_DEFINE_FINAL_TYPE (RexianOrderEditor, rexian_order_editor, ADW_TYPE_WINDOW)
 
@@ -29,37 +30,6 @@ static guint signals[N_SIGNALS];
 static const char * const caller_titles[] = { NULL, "先生", "女士" };
 
 static void update_mode          (RexianOrderEditor *self);
-
-char *
-_rexian_order_editor_dup_text_view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  g_strstrip (text);
-
-  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
-static void
-set_text_view_text (GtkTextView *view,
-                    const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
-}
-
-static char *
-dup_editable_text (gpointer editable)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable)));
-
-  g_strstrip (text);
-
-  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
-}
 
 static void
 set_editable_text (gpointer    editable,
@@ -322,11 +292,11 @@ _rexian_order_editor_load_order (RexianOrderEditor *self,
       gtk_switch_set_active (self->emergency_switch, FALSE);
       set_editable_text (self->event_time_row, NULL);
       set_editable_text (self->place_row, NULL);
-      set_text_view_text (self->course_view, NULL);
-      set_text_view_text (self->present_view, NULL);
-      set_text_view_text (self->request_view, NULL);
+      rexian_text_view_set_text (self->course_view, NULL);
+      rexian_text_view_set_text (self->present_view, NULL);
+      rexian_text_view_set_text (self->request_view, NULL);
       set_editable_text (self->summary_row, NULL);
-      set_text_view_text (self->answer_view, NULL);
+      rexian_text_view_set_text (self->answer_view, NULL);
     }
   else
     {
@@ -344,9 +314,9 @@ _rexian_order_editor_load_order (RexianOrderEditor *self,
       event_time = _rexian_order_editor_format_time (rexian_work_order_get_event_time (order));
       set_editable_text (self->event_time_row, event_time);
       set_editable_text (self->place_row, rexian_work_order_get_event_place (order));
-      set_text_view_text (self->course_view, rexian_work_order_get_event_course (order));
-      set_text_view_text (self->present_view, rexian_work_order_get_present_state (order));
-      set_text_view_text (self->request_view, rexian_work_order_get_request (order));
+      rexian_text_view_set_text (self->course_view, rexian_work_order_get_event_course (order));
+      rexian_text_view_set_text (self->present_view, rexian_work_order_get_present_state (order));
+      rexian_text_view_set_text (self->request_view, rexian_work_order_get_request (order));
       set_editable_text (self->summary_row, rexian_work_order_get_summary (order));
     }
 
@@ -356,6 +326,36 @@ _rexian_order_editor_load_order (RexianOrderEditor *self,
 
   self->loading = FALSE;
   self->dirty = FALSE;
+
+  update_mode (self);
+}
+
+void
+_rexian_order_editor_rebase (RexianOrderEditor *self,
+                             RexianWorkOrder   *order)
+{
+  gboolean was_masked = caller_is_masked (self);
+
+  g_return_if_fail (self->order != NULL && order != NULL);
+  g_return_if_fail (rexian_work_order_get_id (order) == rexian_work_order_get_id (self->order));
+
+  g_set_object (&self->order, order);
+
+  if (!was_masked && caller_is_masked (self))
+    {
+      /* Another seat made the order confidential.  The name and phone in the form were
+       * shown in the clear and may have been edited: masking them now would make the
+       * next save skip what was typed there. */
+      self->revealed = TRUE;
+    }
+  else if (was_masked && !caller_is_masked (self))
+    {
+      /* The masked text could not be edited and stands for the stored values, which
+       * may now be shown as they are. */
+      self->loading = TRUE;
+      load_caller_identity (self);
+      self->loading = FALSE;
+    }
 
   update_mode (self);
 }
@@ -419,8 +419,8 @@ gboolean
 _rexian_order_editor_read_form (RexianOrderEditor *self,
            RexianWorkOrder   *order)
 {
-  g_autofree char *summary = dup_editable_text (self->summary_row);
-  g_autofree char *event_text = dup_editable_text (self->event_time_row);
+  g_autofree char *summary = rexian_editable_dup_text (GTK_EDITABLE (self->summary_row));
+  g_autofree char *event_text = rexian_editable_dup_text (GTK_EDITABLE (self->event_time_row));
   g_autofree char *message = NULL;
   guint category = adw_combo_row_get_selected (self->category_row);
   guint title = adw_combo_row_get_selected (self->caller_title_row);
@@ -456,8 +456,8 @@ _rexian_order_editor_read_form (RexianOrderEditor *self,
   /* Masked values stand for the stored ones, which stay as they are. */
   if (!caller_is_masked (self))
     {
-      g_autofree char *name = dup_editable_text (self->caller_name_row);
-      g_autofree char *phone = dup_editable_text (self->phone_row);
+      g_autofree char *name = rexian_editable_dup_text (GTK_EDITABLE (self->caller_name_row));
+      g_autofree char *phone = rexian_editable_dup_text (GTK_EDITABLE (self->phone_row));
 
       rexian_work_order_set_caller_name (order, name);
       rexian_work_order_set_caller_phone (order, phone);
@@ -467,11 +467,11 @@ _rexian_order_editor_read_form (RexianOrderEditor *self,
                                       title < G_N_ELEMENTS (caller_titles)
                                       ? caller_titles[title] : NULL);
   {
-    g_autofree char *address = dup_editable_text (self->address_row);
-    g_autofree char *place = dup_editable_text (self->place_row);
-    g_autofree char *course = _rexian_order_editor_dup_text_view_text (self->course_view);
-    g_autofree char *present = _rexian_order_editor_dup_text_view_text (self->present_view);
-    g_autofree char *request = _rexian_order_editor_dup_text_view_text (self->request_view);
+    g_autofree char *address = rexian_editable_dup_text (GTK_EDITABLE (self->address_row));
+    g_autofree char *place = rexian_editable_dup_text (GTK_EDITABLE (self->place_row));
+    g_autofree char *course = rexian_text_view_dup_text (self->course_view);
+    g_autofree char *present = rexian_text_view_dup_text (self->present_view);
+    g_autofree char *request = rexian_text_view_dup_text (self->request_view);
 
     rexian_work_order_set_caller_address (order, address);
     rexian_work_order_set_event_place (order, place);
@@ -591,7 +591,7 @@ on_store_changed (RexianOrderEditor *self)
       return;
     }
 
-  /* Unsaved edits win over a silent reload; saving them then reports the conflict. */
+  /* Unsaved edits win over a silent reload; saving them then settles the conflict. */
   if (self->dirty)
     return;
 

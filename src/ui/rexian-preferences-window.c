@@ -5,10 +5,9 @@
 
 #include "config.h"
 
-#include <errno.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "rexian-preferences-window.h"
 
@@ -26,8 +25,9 @@ struct _RexianPreferencesWindow
   GtkFileChooserNative *chooser;
   /* The agent numbers in the order of the agent combo, after its "not chosen" entry. */
   GPtrArray            *agent_numbers;
-  /* Parsed from the file being imported, set on the store once the copy is written. */
-  RexianCalendar       *imported_calendar;
+  /* The rules as last read from or written to the store, so that closing the window
+   * writes nothing when they did not change. */
+  RexianDeadlineRules   saved_rules;
   guint                 save_rules_id;
   gulong                calendar_notify_id;
   guint                 loading : 1;
@@ -156,8 +156,20 @@ read_rules_from_spins (RexianPreferencesWindow *self,
   rules->max_extension_days = gtk_spin_button_get_value_as_int (self->extension_spin);
 }
 
+static gboolean
+rules_equal (const RexianDeadlineRules *a,
+             const RexianDeadlineRules *b)
+{
+  return a->dispatch_days == b->dispatch_days
+         && a->default_handling_days == b->default_handling_days
+         && a->consultation_days == b->consultation_days
+         && a->yellow_days == b->yellow_days
+         && a->max_extension_days == b->max_extension_days;
+}
+
 /* A short write on the store's main connection: the store offers no asynchronous form
- * for settings, and five small values commit in a moment. */
+ * for settings, and five small values commit in a moment.  Values that are already
+ * stored are not written again, so that clicking up and back down costs nothing. */
 static void
 save_rules (RexianPreferencesWindow *self)
 {
@@ -167,12 +179,18 @@ save_rules (RexianPreferencesWindow *self)
   g_clear_handle_id (&self->save_rules_id, g_source_remove);
 
   read_rules_from_spins (self, &rules);
+  if (rules_equal (&rules, &self->saved_rules))
+    return;
+
   if (!rexian_store_set_deadline_rules (self->store, &rules, &error))
     {
       g_autofree char *text = g_strdup_printf (_("The deadline rules could not be saved: %s"),
                                                error->message);
       show_toast (self, text);
+      return;
     }
+
+  self->saved_rules = rules;
 }
 
 static gboolean
@@ -210,6 +228,10 @@ load_rules (RexianPreferencesWindow *self)
   gtk_spin_button_set_value (self->yellow_spin, rules.yellow_days);
   gtk_spin_button_set_value (self->extension_spin, rules.max_extension_days);
   self->loading = FALSE;
+
+  /* What the spin buttons show, which may be clamped to their ranges: a stored value
+   * outside them is then written once the user changes any rule. */
+  read_rules_from_spins (self, &self->saved_rules);
 }
 
 static void
@@ -284,135 +306,56 @@ set_importing (RexianPreferencesWindow *self,
   gtk_spinner_set_spinning (self->import_spinner, importing);
 }
 
-static GFile *
-dup_user_holiday_file (void)
-{
-  return g_file_new_build_filename (g_get_user_config_dir (), "rexian", "holidays.ini", NULL);
-}
-
+/* Runs on the main thread, where the store's connection lives: parsing and saving a
+ * few kilobytes of text takes a moment. */
 static void
-copy_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+load_contents_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(RexianPreferencesWindow) self = user_data;
-  g_autoptr(RexianCalendar) calendar = g_steal_pointer (&self->imported_calendar);
   g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
+  RexianCalendar *calendar;
+  gsize length = 0;
 
-  if (!g_file_copy_finish (G_FILE (object), result, &error))
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
       set_importing (self, FALSE);
-      text = g_strdup_printf (_("The holiday file could not be saved: %s"), error->message);
-      show_toast (self, text);
+      show_toast (self, error->message);
       return;
     }
 
   set_importing (self, FALSE);
-  rexian_store_set_calendar (self->store, calendar);
+
+  /* The text goes into the shared database as it is, so it has to be text. */
+  if (strlen (contents) != length || !g_utf8_validate (contents, length, NULL))
+    {
+      show_toast (self, _("This file is not holiday data: it is not a text file."));
+      return;
+    }
+
+  /* The store's message says what is wrong with the file, or that it covers fewer years
+   * than the data in use. */
+  if (!rexian_store_set_holiday_data (self->store, contents, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
   update_years (self);
 
-  text = g_strdup_printf (_("Holiday data imported: %d–%d"),
-                          rexian_calendar_get_first_year (calendar),
-                          rexian_calendar_get_last_year (calendar));
-  show_toast (self, text);
-}
-
-/* Runs on a worker thread: parsing and creating the folder touch the disk. */
-static void
-check_file_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(RexianCalendar) calendar = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *folder = NULL;
-
-  calendar = rexian_calendar_new_from_file (path, &error);
-  if (calendar == NULL)
+  calendar = rexian_store_get_calendar (self->store);
+  if (calendar != NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  folder = g_build_filename (g_get_user_config_dir (), "rexian", NULL);
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               _("The folder %s could not be created: %s"),
-                               folder, g_strerror (saved_errno));
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&calendar), g_object_unref);
-}
-
-static void
-check_file_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  RexianPreferencesWindow *self = REXIAN_PREFERENCES_WINDOW (object);
-  g_autoptr(GFile) source = user_data;
-  g_autoptr(GFile) destination = dup_user_holiday_file ();
-  g_autoptr(RexianCalendar) calendar = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  RexianCalendar *current;
-
-  calendar = g_task_propagate_pointer (G_TASK (result), &error);
-  if (calendar == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      set_importing (self, FALSE);
-      /* The parser's message names the line and what is wrong with it. */
-      text = g_strdup_printf (_("The holiday file was not imported: %s"), error->message);
+      text = g_strdup_printf (_("Holiday data up to %d is now used by every seat."),
+                              rexian_calendar_get_last_year (calendar));
       show_toast (self, text);
-      return;
     }
-
-  /* Replacing the data with an older schedule would stop deadlines that work today. */
-  current = rexian_store_get_calendar (self->store);
-  if (current != NULL
-      && rexian_calendar_get_last_year (calendar) < rexian_calendar_get_last_year (current))
-    {
-      set_importing (self, FALSE);
-      text = g_strdup_printf (_("The holiday file was not imported: it covers the years up to "
-                                "%d, but the data in use already covers %d."),
-                              rexian_calendar_get_last_year (calendar),
-                              rexian_calendar_get_last_year (current));
-      show_toast (self, text);
-      return;
-    }
-
-  self->imported_calendar = g_steal_pointer (&calendar);
-
-  if (g_file_equal (source, destination))
-    {
-      /* The chosen file is already the user's copy: only the store needs it. */
-      RexianCalendar *imported = g_steal_pointer (&self->imported_calendar);
-
-      set_importing (self, FALSE);
-      rexian_store_set_calendar (self->store, imported);
-      update_years (self);
-      g_object_unref (imported);
-      show_toast (self, _("Holiday data reloaded"));
-      return;
-    }
-
-  g_file_copy_async (source, destination,
-                     G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
-                     G_PRIORITY_DEFAULT, self->cancellable, NULL, NULL,
-                     copy_cb, g_object_ref (self));
 }
 
 static void
@@ -421,8 +364,6 @@ on_chooser_response (RexianPreferencesWindow *self,
                      GtkFileChooserNative    *chooser)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -431,20 +372,8 @@ on_chooser_response (RexianPreferencesWindow *self,
   if (file == NULL)
     return;
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      show_toast (self, _("The holiday file was not imported: only files on this computer can "
-                          "be imported."));
-      return;
-    }
-
   set_importing (self, TRUE);
-
-  task = g_task_new (self, self->cancellable, check_file_cb, g_object_ref (file));
-  g_task_set_source_tag (task, on_chooser_response);
-  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
-  g_task_run_in_thread (task, check_file_thread);
+  g_file_load_contents_async (file, self->cancellable, load_contents_cb, g_object_ref (self));
 }
 
 static void
@@ -478,7 +407,8 @@ rexian_preferences_window_dispose (GObject *object)
 {
   RexianPreferencesWindow *self = REXIAN_PREFERENCES_WINDOW (object);
 
-  /* A change made just before closing is still written. */
+  /* A change made just before closing is still written; save_rules() skips the write
+   * when the values are those already stored. */
   if (self->save_rules_id != 0)
     save_rules (self);
 
@@ -500,7 +430,6 @@ rexian_preferences_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->imported_calendar);
   g_clear_pointer (&self->agent_numbers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rexian_preferences_window_parent_class)->finalize (object);

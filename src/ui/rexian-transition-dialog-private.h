@@ -25,6 +25,10 @@ gboolean    _rexian_transition_dialog_is_field_shown         (RexianTransitionDi
                                                               RexianFieldFlags        field);
 /* The refusal shown inside the dialog, or NULL when none is shown. */
 const char *_rexian_transition_dialog_get_error              (RexianTransitionDialog *self);
+/* Whether the apply button can be pressed. */
+gboolean    _rexian_transition_dialog_can_apply              (RexianTransitionDialog *self);
+/* The explanation under the merge target's number, or NULL when none is shown. */
+const char *_rexian_transition_dialog_get_merge_info         (RexianTransitionDialog *self);
 /* Whether an apply is running. */
 gboolean    _rexian_transition_dialog_is_busy                (RexianTransitionDialog *self);
 

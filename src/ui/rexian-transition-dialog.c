@@ -9,6 +9,7 @@
 
 #include "rexian-transition-dialog.h"
 #include "rexian-transition-dialog-private.h"
+#include "rexian-ui-util.h"
 
 /* How long typing in the merge number waits before looking the order up. */
 #define MERGE_LOOKUP_DELAY_MS 300
@@ -107,30 +108,6 @@ rexian_transition_dialog_action_needs_input (RexianAction action)
   return (transition->required & ASKABLE_FIELDS) != 0;
 }
 
-static char *
-dup_text_view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  g_strstrip (text);
-
-  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
-static char *
-dup_editable_text (gpointer editable)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable)));
-
-  g_strstrip (text);
-
-  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
 static void
 show_error (RexianTransitionDialog *self,
             const char             *message)
@@ -139,12 +116,24 @@ show_error (RexianTransitionDialog *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
+/* A merge needs an order that can take it: until one is found, there is nothing to
+ * apply, and the row under the number says why. */
+static void
+update_apply_enabled (RexianTransitionDialog *self)
+{
+  gboolean merge_missing = gtk_widget_get_visible (GTK_WIDGET (self->merge_group))
+                           && self->merge_target_id == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.apply",
+                                 !self->busy && !merge_missing);
+}
+
 static void
 set_busy (RexianTransitionDialog *self,
           gboolean                busy)
 {
   self->busy = !!busy;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.apply", !busy);
+  update_apply_enabled (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
@@ -300,7 +289,7 @@ set_merge_info (RexianTransitionDialog *self,
 static void
 resolve_merge_target (RexianTransitionDialog *self)
 {
-  g_autofree char *number = dup_editable_text (self->merge_row);
+  g_autofree char *number = rexian_editable_dup_text (GTK_EDITABLE (self->merge_row));
   g_autoptr(RexianWorkOrder) target = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -312,6 +301,7 @@ resolve_merge_target (RexianTransitionDialog *self)
   if (number == NULL)
     {
       set_merge_info (self, NULL, NULL, FALSE);
+      update_apply_enabled (self);
       return;
     }
 
@@ -322,21 +312,31 @@ resolve_merge_target (RexianTransitionDialog *self)
         set_merge_info (self, _("No order has this number"), NULL, TRUE);
       else
         set_merge_info (self, _("The order could not be looked up"), error->message, TRUE);
+      update_apply_enabled (self);
       return;
     }
+
+  title = g_strdup_printf ("%s · %s", rexian_work_order_get_number (target),
+                           rexian_state_get_label (rexian_work_order_get_state (target)));
 
   if (rexian_work_order_get_id (target) == rexian_work_order_get_id (self->order))
     {
       set_merge_info (self, _("This is the order itself"),
                       _("Enter the number of the earlier order from the same caller."), TRUE);
-      return;
+    }
+  else if (!rexian_lifecycle_check_merge_target (self->order, target, &error))
+    {
+      /* The store would refuse it as well; saying so here spares the round trip. */
+      set_merge_info (self, title, error->message, TRUE);
+    }
+  else
+    {
+      self->merge_target_id = rexian_work_order_get_id (target);
+      self->merge_target_number = g_strdup (rexian_work_order_get_number (target));
+      set_merge_info (self, title, rexian_work_order_get_summary (target), FALSE);
     }
 
-  self->merge_target_id = rexian_work_order_get_id (target);
-  self->merge_target_number = g_strdup (rexian_work_order_get_number (target));
-  title = g_strdup_printf ("%s · %s", rexian_work_order_get_number (target),
-                           rexian_state_get_label (rexian_work_order_get_state (target)));
-  set_merge_info (self, title, rexian_work_order_get_summary (target), FALSE);
+  update_apply_enabled (self);
 }
 
 static gboolean
@@ -354,15 +354,9 @@ static void
 on_merge_changed (RexianTransitionDialog *self)
 {
   self->merge_target_id = 0;
+  update_apply_enabled (self);
   g_clear_handle_id (&self->merge_lookup_id, g_source_remove);
   self->merge_lookup_id = g_timeout_add (MERGE_LOOKUP_DELAY_MS, merge_lookup_timeout, self);
-}
-
-static void
-set_text_view_text (GtkTextView *view,
-                    const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
 }
 
 static void
@@ -421,7 +415,8 @@ setup_for_action (RexianTransitionDialog *self)
   if ((required & REXIAN_FIELD_TRANSFER_OPINION) != 0 || action == REXIAN_ACTION_DISPATCH)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->opinion_group), TRUE);
-      set_text_view_text (self->opinion_view, rexian_work_order_get_transfer_opinion (self->order));
+      rexian_text_view_set_text (self->opinion_view,
+                                 rexian_work_order_get_transfer_opinion (self->order));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->handling_group), action == REXIAN_ACTION_DISPATCH);
@@ -443,7 +438,8 @@ setup_for_action (RexianTransitionDialog *self)
       || action == REXIAN_ACTION_CLOSE_DIRECT)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->result_group), TRUE);
-      set_text_view_text (self->result_view, rexian_work_order_get_handling_result (self->order));
+      rexian_text_view_set_text (self->result_view,
+                                 rexian_work_order_get_handling_result (self->order));
     }
 
   show_satisfaction = (required & REXIAN_FIELD_SATISFACTION) != 0
@@ -454,7 +450,8 @@ setup_for_action (RexianTransitionDialog *self)
       gtk_widget_set_visible (GTK_WIDGET (self->satisfaction_group), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->note_group), TRUE);
       load_satisfaction_models (self);
-      set_text_view_text (self->note_view, rexian_work_order_get_followup_note (self->order));
+      rexian_text_view_set_text (self->note_view,
+                                 rexian_work_order_get_followup_note (self->order));
     }
 
   if ((required & REXIAN_FIELD_EXTENSION_DAYS) != 0 || action == REXIAN_ACTION_REQUEST_EXTENSION)
@@ -485,6 +482,8 @@ setup_for_action (RexianTransitionDialog *self)
           resolve_merge_target (self);
         }
     }
+
+  update_apply_enabled (self);
 }
 
 static RexianTransitionInput *
@@ -493,7 +492,7 @@ collect_input (RexianTransitionDialog *self)
   g_autoptr(RexianTransitionInput) input = rexian_transition_input_new ();
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->reason_group)))
-    input->reason = dup_editable_text (self->reason_row);
+    input->reason = rexian_editable_dup_text (GTK_EDITABLE (self->reason_row));
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->department_group)))
     {
@@ -518,19 +517,19 @@ collect_input (RexianTransitionDialog *self)
     }
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->opinion_group)))
-    input->transfer_opinion = dup_text_view_text (self->opinion_view);
+    input->transfer_opinion = rexian_text_view_dup_text (self->opinion_view);
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->handling_group)))
     input->handling_days = gtk_spin_button_get_value_as_int (self->days_spin);
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->handler_group)))
     {
-      input->handler_name = dup_editable_text (self->handler_name_row);
-      input->handler_phone = dup_editable_text (self->handler_phone_row);
+      input->handler_name = rexian_editable_dup_text (GTK_EDITABLE (self->handler_name_row));
+      input->handler_phone = rexian_editable_dup_text (GTK_EDITABLE (self->handler_phone_row));
     }
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->result_group)))
-    input->handling_result = dup_text_view_text (self->result_view);
+    input->handling_result = rexian_text_view_dup_text (self->result_view);
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->satisfaction_group)))
     {
@@ -544,7 +543,7 @@ collect_input (RexianTransitionDialog *self)
     }
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->note_group)))
-    input->followup_note = dup_text_view_text (self->note_view);
+    input->followup_note = rexian_text_view_dup_text (self->note_view);
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->extension_group)))
     input->extension_days = gtk_spin_button_get_value_as_int (self->extension_spin);
@@ -604,6 +603,12 @@ apply_action (GtkWidget  *widget,
     return;
 
   input = collect_input (self);
+
+  /* Without an order that can take the merge there is nothing to apply; the row under
+   * the number says why. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->merge_group)) && input->merge_into_id == 0)
+    return;
+
   show_error (self, NULL);
   set_busy (self, TRUE);
 
@@ -834,10 +839,10 @@ _rexian_transition_dialog_set_field_text (RexianTransitionDialog *self,
       gtk_editable_set_text (GTK_EDITABLE (self->reason_row), text);
       break;
     case REXIAN_FIELD_TRANSFER_OPINION:
-      set_text_view_text (self->opinion_view, text);
+      rexian_text_view_set_text (self->opinion_view, text);
       break;
     case REXIAN_FIELD_HANDLING_RESULT:
-      set_text_view_text (self->result_view, text);
+      rexian_text_view_set_text (self->result_view, text);
       break;
     case REXIAN_FIELD_MERGE_TARGET:
       gtk_editable_set_text (GTK_EDITABLE (self->merge_row), text);
@@ -880,6 +885,25 @@ _rexian_transition_dialog_get_error (RexianTransitionDialog *self)
     return NULL;
 
   return gtk_label_get_text (self->error_label);
+}
+
+gboolean
+_rexian_transition_dialog_can_apply (RexianTransitionDialog *self)
+{
+  g_return_val_if_fail (REXIAN_IS_TRANSITION_DIALOG (self), FALSE);
+
+  return gtk_widget_get_sensitive (GTK_WIDGET (self->apply_button));
+}
+
+const char *
+_rexian_transition_dialog_get_merge_info (RexianTransitionDialog *self)
+{
+  g_return_val_if_fail (REXIAN_IS_TRANSITION_DIALOG (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->merge_info_row)))
+    return NULL;
+
+  return adw_action_row_get_subtitle (self->merge_info_row);
 }
 
 gboolean

@@ -10,6 +10,7 @@
 #include "rexian-order-editor-private.h"
 #include "rexian-preferences-window.h"
 #include "rexian-transition-dialog-private.h"
+#include "rexian-ui-util.h"
 #include "rexian-test-ui.h"
 
 /* One store for the whole program: the tests run in order and build on each other's
@@ -273,6 +274,162 @@ test_editor_submit_and_answer (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static RexianWorkOrder *
+create_stored_order (const char *summary,
+                     const char *phone)
+{
+  g_autoptr(RexianWorkOrder) draft = rexian_work_order_new ();
+  g_autoptr(GError) error = NULL;
+  RexianWorkOrder *created;
+
+  rexian_work_order_set_summary (draft, summary);
+  rexian_work_order_set_caller_phone (draft, phone);
+  created = rexian_store_create_order (store, draft, agent_id, now (), &error);
+  g_assert_no_error (error);
+
+  return created;
+}
+
+static RexianOrderEditor *
+open_editor_for (RexianWorkOrder *order)
+{
+  RexianOrderEditor *editor = rexian_order_editor_new (NULL, store, agent_id, order);
+
+  gtk_window_present (GTK_WINDOW (editor));
+  rexian_test_spin (50);
+
+  return editor;
+}
+
+static void
+test_editor_conflict_saved_again (void)
+{
+  g_autoptr(RexianWorkOrder) created = create_stored_order ("楼道灯不亮", "13600003333");
+  g_autoptr(RexianWorkOrder) submitted = NULL;
+  g_autoptr(RexianWorkOrder) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = rexian_work_order_get_id (created);
+  RexianOrderEditor *editor = open_editor_for (created);
+  guint saved = 0;
+
+  g_signal_connect (editor, "order-saved", G_CALLBACK (on_order_saved), &saved);
+
+  gtk_editable_set_text (GTK_EDITABLE (editor->summary_row), "3号楼楼道灯不亮");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (editor->request_view),
+                            "尽快更换灯泡。", -1);
+
+  /* Another seat takes a lifecycle step meanwhile: the version moves on, the fields the
+   * form edits stay as they were. */
+  submitted = rexian_store_apply (store, id, REXIAN_ACTION_SUBMIT, NULL, agent_id, now (),
+                                  &error);
+  g_assert_no_error (error);
+  rexian_test_spin (20);
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  rexian_test_spin (20);
+  g_assert_true (rexian_test_wait_until (editor_idle, editor, 10000));
+  g_assert_null (_rexian_order_editor_get_message (editor));
+  g_assert_cmpuint (saved, ==, 1);
+
+  stored = stored_order (id);
+  g_assert_cmpstr (rexian_work_order_get_summary (stored), ==, "3号楼楼道灯不亮");
+  g_assert_cmpstr (rexian_work_order_get_request (stored), ==, "尽快更换灯泡。");
+  g_assert_cmpint (rexian_work_order_get_state (stored), ==, REXIAN_STATE_PENDING_DISPATCH);
+  g_assert_cmpint (rexian_work_order_get_version (stored), >,
+                   rexian_work_order_get_version (submitted));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_editor_conflict_keeps_typing (void)
+{
+  g_autoptr(RexianWorkOrder) created = create_stored_order ("小区门口积水", "13600004444");
+  g_autoptr(RexianWorkOrder) other = NULL;
+  g_autoptr(RexianWorkOrder) other_saved = NULL;
+  g_autoptr(RexianWorkOrder) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = rexian_work_order_get_id (created);
+  RexianOrderEditor *editor = open_editor_for (created);
+  g_autofree char *request = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (editor->summary_row), "幸福小区南门口积水");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (editor->request_view),
+                            "疏通排水口。", -1);
+
+  /* Another seat changes the same field. */
+  other = rexian_work_order_copy (created);
+  rexian_work_order_set_summary (other, "小区门口下雨后积水");
+  other_saved = rexian_store_update_order (store, other, agent_id, NULL, now (), &error);
+  g_assert_no_error (error);
+  rexian_test_spin (20);
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  rexian_test_spin (20);
+  g_assert_true (rexian_test_wait_until (editor_idle, editor, 10000));
+
+  /* Nothing typed is lost, nothing is written over the other seat's change yet. */
+  g_assert_nonnull (_rexian_order_editor_get_message (editor));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->summary_row)), ==,
+                   "幸福小区南门口积水");
+  request = rexian_text_view_dup_text (editor->request_view);
+  g_assert_cmpstr (request, ==, "疏通排水口。");
+  g_assert_true (editor->dirty);
+  stored = stored_order (id);
+  g_assert_cmpstr (rexian_work_order_get_summary (stored), ==, "小区门口下雨后积水");
+  g_clear_object (&stored);
+
+  /* Having checked, the user saves again, and it goes through. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  rexian_test_spin (20);
+  g_assert_true (rexian_test_wait_until (editor_idle, editor, 10000));
+  g_assert_null (_rexian_order_editor_get_message (editor));
+  g_assert_false (editor->dirty);
+
+  stored = stored_order (id);
+  g_assert_cmpstr (rexian_work_order_get_summary (stored), ==, "幸福小区南门口积水");
+  g_assert_cmpstr (rexian_work_order_get_request (stored), ==, "疏通排水口。");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_editor_history_offers_open_orders (void)
+{
+  g_autoptr(RexianWorkOrder) closed_order = create_stored_order ("咨询公积金提取", "13600005555");
+  g_autoptr(RexianWorkOrder) open_order = create_stored_order ("公积金提取进度", "13600005555");
+  g_autoptr(RexianWorkOrder) closed = NULL;
+  g_autoptr(RexianTransitionInput) input = rexian_transition_input_new ();
+  g_autoptr(GError) error = NULL;
+  RexianOrderEditor *editor;
+
+  input->handling_result = g_strdup ("已告知提取所需材料。");
+  closed = rexian_store_apply (store, rexian_work_order_get_id (closed_order),
+                               REXIAN_ACTION_CLOSE_DIRECT, input, agent_id, now (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rexian_work_order_get_state (closed), ==, REXIAN_STATE_CLOSED);
+
+  editor = open_intake_form ();
+  rexian_order_editor_set_phone (editor, "13600005555");
+  g_assert_true (rexian_test_wait_until (history_listed, editor, 5000));
+
+  /* Both are listed; only the open one can take the new request. */
+  g_assert_cmpuint (_rexian_order_editor_get_history_count (editor), ==, 2);
+  g_assert_cmpuint (_rexian_order_editor_get_history_merge_count (editor), ==, 1);
+
+  /* Asked anyway, the closed one is refused before anything is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (editor->summary_row), "再次咨询公积金提取");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.merge-into", "x",
+                              rexian_work_order_get_id (closed));
+  rexian_test_spin (20);
+  g_assert_true (rexian_test_wait_until (editor_idle, editor, 10000));
+  g_assert_nonnull (_rexian_order_editor_get_message (editor));
+  g_assert_null (_rexian_order_editor_get_order (editor));
+
+  editor->discard_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 typedef struct
 {
   guint applied;
@@ -411,6 +568,62 @@ test_dialog_cancel_once (void)
 }
 
 static void
+test_merge_dialog_refuses_closed_target (void)
+{
+  g_autoptr(RexianWorkOrder) closed_order = create_stored_order ("咨询户口迁移", "13600006666");
+  g_autoptr(RexianWorkOrder) open_order = create_stored_order ("户口迁移进度", "13600006666");
+  g_autoptr(RexianWorkOrder) request = create_stored_order ("再次咨询户口迁移", "13600006666");
+  g_autoptr(RexianWorkOrder) closed = NULL;
+  g_autoptr(RexianWorkOrder) stored = NULL;
+  g_autoptr(RexianTransitionInput) input = rexian_transition_input_new ();
+  g_autoptr(GError) error = NULL;
+  RexianTransitionDialog *dialog;
+  DialogOutcome outcome = { 0 };
+
+  input->handling_result = g_strdup ("已告知办理流程。");
+  closed = rexian_store_apply (store, rexian_work_order_get_id (closed_order),
+                               REXIAN_ACTION_CLOSE_DIRECT, input, agent_id, now (), &error);
+  g_assert_no_error (error);
+
+  dialog = rexian_transition_dialog_new (NULL, store, request, REXIAN_ACTION_MERGE, agent_id);
+  g_signal_connect (dialog, "applied", G_CALLBACK (on_applied), &outcome);
+  g_object_ref (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rexian_test_spin (50);
+
+  g_assert_true (_rexian_transition_dialog_is_field_shown (dialog, REXIAN_FIELD_MERGE_TARGET));
+  g_assert_false (_rexian_transition_dialog_can_apply (dialog));
+
+  /* A closed order is named with the reason, and there is nothing to apply. */
+  _rexian_transition_dialog_set_field_text (dialog, REXIAN_FIELD_MERGE_TARGET,
+                                            rexian_work_order_get_number (closed));
+  g_assert_nonnull (_rexian_transition_dialog_get_merge_info (dialog));
+  g_assert_false (_rexian_transition_dialog_can_apply (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.apply", NULL);
+  rexian_test_spin (20);
+  g_assert_true (rexian_test_wait_until (dialog_idle, dialog, 10000));
+  g_assert_cmpuint (outcome.applied, ==, 0);
+  stored = stored_order (rexian_work_order_get_id (request));
+  g_assert_cmpint (rexian_work_order_get_state (stored), ==, REXIAN_STATE_INTAKE);
+  g_clear_object (&stored);
+
+  /* An open order of the same caller can take it. */
+  _rexian_transition_dialog_set_field_text (dialog, REXIAN_FIELD_MERGE_TARGET,
+                                            rexian_work_order_get_number (open_order));
+  g_assert_true (_rexian_transition_dialog_can_apply (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.apply", NULL);
+  g_assert_true (rexian_test_wait_until (dialog_applied, &outcome, 10000));
+
+  stored = stored_order (rexian_work_order_get_id (request));
+  g_assert_cmpint (rexian_work_order_get_state (stored), ==, REXIAN_STATE_CLOSED);
+  g_assert_cmpint (rexian_work_order_get_merged_into_id (stored), ==,
+                   rexian_work_order_get_id (open_order));
+
+  g_clear_object (&outcome.updated);
+  g_object_unref (dialog);
+}
+
+static void
 test_preferences_open (void)
 {
   RexianPreferencesWindow *prefs = rexian_preferences_window_new (NULL, store);
@@ -468,8 +681,14 @@ main (int   argc,
   g_test_add_func ("/dialogs/editor/edits-existing", test_editor_edits_existing);
   g_test_add_func ("/dialogs/editor/merges-repeated-caller", test_editor_merges_repeated_caller);
   g_test_add_func ("/dialogs/editor/submit-and-answer", test_editor_submit_and_answer);
+  g_test_add_func ("/dialogs/editor/conflict-saved-again", test_editor_conflict_saved_again);
+  g_test_add_func ("/dialogs/editor/conflict-keeps-typing", test_editor_conflict_keeps_typing);
+  g_test_add_func ("/dialogs/editor/history-offers-open-orders",
+                   test_editor_history_offers_open_orders);
   g_test_add_func ("/dialogs/transition/dispatch", test_dispatch_dialog);
   g_test_add_func ("/dialogs/transition/cancel-once", test_dialog_cancel_once);
+  g_test_add_func ("/dialogs/transition/merge-refuses-closed",
+                   test_merge_dialog_refuses_closed_target);
   g_test_add_func ("/dialogs/preferences/open", test_preferences_open);
 
   status = g_test_run ();
