@@ -26,6 +26,9 @@ _rexian_window_toast (RexianWindow *self,
   self->last_toast = g_strdup (message);
 
   adw_toast_set_timeout (toast, 5);
+  /* The newest word is what the agent needs, a refused drop above all: show it at once
+   * instead of behind the toasts still queued. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
