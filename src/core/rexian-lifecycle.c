@@ -672,9 +672,9 @@ rexian_lifecycle_apply (RexianWorkOrder             *order,
     case REXIAN_ACTION_SUPERVISE:
       rexian_work_order_set_supervised (order, TRUE);
       if (input->supervise_reason == REXIAN_SUPERVISE_REASON_EMERGENCY)
-        detail = g_strdup (_("Emergency"));
+        detail = g_strdup (_("Supervised automatically: emergency"));
       else if (input->supervise_reason == REXIAN_SUPERVISE_REASON_OVERDUE)
-        detail = g_strdup (_("Overdue"));
+        detail = g_strdup (_("Supervised automatically: the deadline passed"));
       break;
 
     default:

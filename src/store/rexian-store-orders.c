@@ -714,22 +714,6 @@ failed:
   return NULL;
 }
 
-static const char *
-supervise_detail (RexianSuperviseReason reason)
-{
-  switch (reason)
-    {
-    case REXIAN_SUPERVISE_REASON_EMERGENCY:
-      return _("Supervised automatically: emergency");
-    case REXIAN_SUPERVISE_REASON_OVERDUE:
-      return _("Supervised automatically: the deadline passed");
-    case REXIAN_SUPERVISE_REASON_MANUAL:
-    case REXIAN_SUPERVISE_REASON_NONE:
-    default:
-      return _("Supervised");
-    }
-}
-
 gboolean
 rexian_store_db_supervise_due (RexianStore *self,
                                sqlite3     *db,
@@ -738,8 +722,8 @@ rexian_store_db_supervise_due (RexianStore *self,
                                GError     **error)
 {
   g_autoptr(sqlite3_stmt) select = NULL;
-  g_autoptr(sqlite3_stmt) mark = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  RexianDeadlineRules rules;
   gint64 last_id = 0;
   guint count = 0;
   int rc;
@@ -756,10 +740,10 @@ rexian_store_db_supervise_due (RexianStore *self,
 
       g_array_set_size (ids, 0);
       g_clear_pointer (&select, sqlite3_finalize);
-      g_clear_pointer (&mark, sqlite3_finalize);
 
       if (!rexian_store_begin (self, db, error))
         return FALSE;
+      rexian_store_db_read_rules (db, &rules);
 
       /* A cheap pre-selection in SQL; the core decides for each candidate. */
       select = rexian_store_prepare (self, db,
@@ -793,41 +777,40 @@ rexian_store_db_supervise_due (RexianStore *self,
         }
       last_id = g_array_index (ids, gint64, ids->len - 1);
 
-      /* "supervised = 0" in the UPDATE is what makes concurrent runs safe: whichever seat
-       * commits first marks the order, the other finds nothing to change. */
-      mark = rexian_store_prepare (self, db,
-                                   "UPDATE work_orders SET supervised = 1, version = version + 1, "
-                                   "updated_at = ?2 WHERE id = ?1 AND supervised = 0",
-                                   error);
-      if (mark == NULL)
-        goto failed;
-
+      /* Each candidate goes through the lifecycle like a manual supervision, so the
+       * rule and the timeline's words live in one place.  The transaction is
+       * serialised with every other seat's: one that committed first has already set
+       * the flag, and the core then finds nothing due. */
       for (guint i = 0; i < ids->len; i++)
         {
           g_autoptr(RexianWorkOrder) order = NULL;
-          RexianSuperviseReason reason;
+          g_autofree char *detail = NULL;
+          RexianTransitionInput input = { 0 };
+          RexianState state;
+          gboolean written = FALSE;
           gint64 id = g_array_index (ids, gint64, i);
 
           order = rexian_store_db_get_order (self, db, id, error);
           if (order == NULL)
             goto failed;
 
-          reason = rexian_lifecycle_supervision_due (order, now);
-          if (reason == REXIAN_SUPERVISE_REASON_NONE)
+          input.supervise_reason = rexian_lifecycle_supervision_due (order, now);
+          if (input.supervise_reason == REXIAN_SUPERVISE_REASON_NONE)
             continue;
 
-          sqlite3_bind_int64 (mark, 1, id);
-          sqlite3_bind_int64 (mark, 2, now);
-          if (!rexian_store_step_done (self, db, mark, error))
+          state = rexian_work_order_get_state (order);
+          if (!rexian_lifecycle_apply (order, REXIAN_ACTION_SUPERVISE, &input, NULL, &rules,
+                                       now, &detail, NULL))
+            continue;
+
+          if (!write_order (self, db, order, rexian_work_order_get_version (order), &written,
+                            error))
             goto failed;
-
-          if (sqlite3_changes (db) != 1)
+          if (!written)
             continue;
 
-          if (!insert_event (self, db, id, now, 0, REXIAN_ACTION_SUPERVISE,
-                             rexian_work_order_get_state (order),
-                             rexian_work_order_get_state (order), NULL,
-                             supervise_detail (reason), error))
+          if (!insert_event (self, db, id, now, 0, REXIAN_ACTION_SUPERVISE, state, state,
+                             NULL, detail, error))
             goto failed;
 
           batch_count++;

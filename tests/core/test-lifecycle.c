@@ -771,7 +771,7 @@ test_supervise (void)
   g_assert_no_error (error);
   g_assert_true (rexian_work_order_get_supervised (order));
   g_assert_cmpint (rexian_work_order_get_state (order), ==, REXIAN_STATE_IN_PROGRESS);
-  g_assert_cmpstr (detail, ==, "Overdue");
+  g_assert_cmpstr (detail, ==, "Supervised automatically: the deadline passed");
 
   g_assert_false (apply (order, REXIAN_ACTION_SUPERVISE, input, NULL, &error));
   g_assert_error (error, REXIAN_LIFECYCLE_ERROR, REXIAN_LIFECYCLE_ERROR_NOT_ALLOWED);
