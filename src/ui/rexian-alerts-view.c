@@ -18,8 +18,7 @@ struct _RexianAlertsView
 
   RexianStore        *store;
   RexianOrderModel   *model;
-  RexianDeadlineRules rules;
-  gint64              now;
+  RexianCardContext   cards;
 
   GtkStack           *stack;
   GtkLabel           *summary_label;
@@ -41,45 +40,15 @@ update (RexianAlertsView *self)
   guint count = rexian_alerts_view_get_count (self);
   g_autofree char *summary = NULL;
 
-  self->now = g_get_real_time () / G_USEC_PER_SEC;
-  if (self->store != NULL)
-    rexian_store_get_deadline_rules (self->store, &self->rules);
+  rexian_card_context_update (&self->cards);
 
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "%u order is overdue or due within %d working day. Overdue orders come first.",
                                           "%u orders are overdue or due within %d working days. Overdue orders come first.",
                                           count),
-                             count, self->rules.yellow_days);
+                             count, self->cards.rules.yellow_days);
   gtk_label_set_text (self->summary_label, summary);
   gtk_stack_set_visible_child_name (self->stack, count > 0 ? "list" : "empty");
-}
-
-static void
-setup_card (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            RexianAlertsView         *self)
-{
-  gtk_list_item_set_child (item, GTK_WIDGET (rexian_order_card_new ()));
-}
-
-static void
-bind_card (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           RexianAlertsView         *self)
-{
-  rexian_order_card_set_order (REXIAN_ORDER_CARD (gtk_list_item_get_child (item)),
-                               gtk_list_item_get_item (item),
-                               self->store ? rexian_store_get_calendar (self->store) : NULL,
-                               &self->rules, self->now);
-}
-
-static void
-unbind_card (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             RexianAlertsView         *self)
-{
-  rexian_order_card_set_order (REXIAN_ORDER_CARD (gtk_list_item_get_child (item)),
-                               NULL, NULL, &self->rules, self->now);
 }
 
 static void
@@ -107,6 +76,7 @@ rexian_alerts_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->model, update, self);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  self->cards.store = NULL;
 
   G_OBJECT_CLASS (rexian_alerts_view_parent_class)->dispose (object);
 }
@@ -134,14 +104,10 @@ rexian_alerts_view_class_init (RexianAlertsViewClass *klass)
 static void
 rexian_alerts_view_init (RexianAlertsView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = rexian_order_card_factory_new (&self->cards);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  rexian_deadline_rules_init_default (&self->rules);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_card), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_card), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card), self);
+  rexian_card_context_update (&self->cards);
   gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
   update (self);
@@ -164,6 +130,7 @@ rexian_alerts_view_set_store (RexianAlertsView *self,
 
   if (!g_set_object (&self->store, store))
     return;
+  self->cards.store = store;
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, update, self);

@@ -18,8 +18,7 @@ struct _RexianKanbanColumn
   RexianStore        *store;
   RexianOrderModel   *model;
   GtkSingleSelection *selection;
-  RexianDeadlineRules rules;
-  gint64              now;
+  RexianCardContext   cards;
 
   GtkWidget          *box;
   GtkLabel           *title_label;
@@ -58,51 +57,10 @@ update_count (RexianKanbanColumn *self)
 }
 
 static void
-reload_rules (RexianKanbanColumn *self)
-{
-  /* The chips are computed against one "now" per refresh, so cards in a column never
-   * disagree about what is overdue. */
-  self->now = g_get_real_time () / G_USEC_PER_SEC;
-  if (self->store != NULL)
-    rexian_store_get_deadline_rules (self->store, &self->rules);
-}
-
-static void
 on_items_changed (RexianKanbanColumn *self)
 {
-  reload_rules (self);
+  rexian_card_context_update (&self->cards);
   update_count (self);
-}
-
-static void
-setup_card (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            RexianKanbanColumn       *self)
-{
-  gtk_list_item_set_child (item, GTK_WIDGET (rexian_order_card_new ()));
-}
-
-static void
-bind_card (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           RexianKanbanColumn       *self)
-{
-  RexianOrderCard *card = REXIAN_ORDER_CARD (gtk_list_item_get_child (item));
-  RexianWorkOrder *order = gtk_list_item_get_item (item);
-
-  rexian_order_card_set_order (card, order,
-                               self->store ? rexian_store_get_calendar (self->store) : NULL,
-                               &self->rules, self->now);
-}
-
-static void
-unbind_card (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             RexianKanbanColumn       *self)
-{
-  RexianOrderCard *card = REXIAN_ORDER_CARD (gtk_list_item_get_child (item));
-
-  rexian_order_card_set_order (card, NULL, NULL, &self->rules, self->now);
 }
 
 static void
@@ -225,31 +183,13 @@ find_card_for (GtkWidget       *widget,
   return NULL;
 }
 
-static void
-refresh_cards_below (RexianKanbanColumn *self,
-                     GtkWidget          *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (REXIAN_IS_ORDER_CARD (child))
-        rexian_order_card_set_order (REXIAN_ORDER_CARD (child),
-                                     rexian_order_card_get_order (REXIAN_ORDER_CARD (child)),
-                                     self->store ? rexian_store_get_calendar (self->store) : NULL,
-                                     &self->rules, self->now);
-      else
-        refresh_cards_below (self, child);
-    }
-}
-
 void
 rexian_kanban_column_refresh_deadlines (RexianKanbanColumn *self)
 {
   g_return_if_fail (REXIAN_IS_KANBAN_COLUMN (self));
 
-  reload_rules (self);
-  refresh_cards_below (self, GTK_WIDGET (self->list_view));
+  rexian_card_context_update (&self->cards);
+  rexian_order_card_refresh_below (GTK_WIDGET (self->list_view), &self->cards);
 }
 
 static void
@@ -291,6 +231,7 @@ rexian_kanban_column_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  self->cards.store = NULL;
 
   G_OBJECT_CLASS (rexian_kanban_column_parent_class)->dispose (object);
 }
@@ -389,16 +330,12 @@ rexian_kanban_column_class_init (RexianKanbanColumnClass *klass)
 static void
 rexian_kanban_column_init (RexianKanbanColumn *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = rexian_order_card_factory_new (&self->cards);
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  rexian_deadline_rules_init_default (&self->rules);
-  self->now = g_get_real_time () / G_USEC_PER_SEC;
+  rexian_card_context_update (&self->cards);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_card), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_card), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
 
@@ -456,7 +393,7 @@ rexian_kanban_column_set_model (RexianKanbanColumn *self,
       g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed), self);
     }
 
-  reload_rules (self);
+  rexian_card_context_update (&self->cards);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   update_count (self);
 }
@@ -468,7 +405,8 @@ rexian_kanban_column_set_store (RexianKanbanColumn *self,
   g_return_if_fail (REXIAN_IS_KANBAN_COLUMN (self));
 
   g_set_object (&self->store, store);
-  reload_rules (self);
+  self->cards.store = store;
+  rexian_card_context_update (&self->cards);
 }
 
 guint

@@ -464,3 +464,83 @@ rexian_order_card_popup_menu (RexianOrderCard *self)
 
   show_menu_at (self, -1, -1);
 }
+
+void
+rexian_card_context_update (RexianCardContext *context)
+{
+  g_return_if_fail (context != NULL);
+
+  context->now = g_get_real_time () / G_USEC_PER_SEC;
+  if (context->store != NULL)
+    rexian_store_get_deadline_rules (context->store, &context->rules);
+  else
+    rexian_deadline_rules_init_default (&context->rules);
+}
+
+static RexianCalendar *
+context_calendar (RexianCardContext *context)
+{
+  return context->store != NULL ? rexian_store_get_calendar (context->store) : NULL;
+}
+
+static void
+factory_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               RexianCardContext        *context)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (rexian_order_card_new ()));
+}
+
+static void
+factory_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              RexianCardContext        *context)
+{
+  rexian_order_card_set_order (REXIAN_ORDER_CARD (gtk_list_item_get_child (item)),
+                               gtk_list_item_get_item (item), context_calendar (context),
+                               &context->rules, context->now);
+}
+
+static void
+factory_unbind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                RexianCardContext        *context)
+{
+  rexian_order_card_set_order (REXIAN_ORDER_CARD (gtk_list_item_get_child (item)),
+                               NULL, NULL, &context->rules, context->now);
+}
+
+GtkListItemFactory *
+rexian_order_card_factory_new (RexianCardContext *context)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_return_val_if_fail (context != NULL, NULL);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup), context);
+  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind), context);
+  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind), context);
+
+  return factory;
+}
+
+void
+rexian_order_card_refresh_below (GtkWidget         *widget,
+                                 RexianCardContext *context)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (context != NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (REXIAN_IS_ORDER_CARD (child))
+        rexian_order_card_set_order (REXIAN_ORDER_CARD (child),
+                                     rexian_order_card_get_order (REXIAN_ORDER_CARD (child)),
+                                     context_calendar (context), &context->rules,
+                                     context->now);
+      else
+        rexian_order_card_refresh_below (child, context);
+    }
+}

@@ -39,4 +39,22 @@ const char      *rexian_order_card_get_deadline_text (RexianOrderCard *self);
  * because the keyboard focus sits on the list row around the card. */
 void             rexian_order_card_popup_menu (RexianOrderCard *self);
 
+/* What a list of cards shares to draw deadline chips: the store (not owned), its rules,
+ * and one "now", so that the cards of a list never disagree about what is overdue. */
+typedef struct
+{
+  RexianStore        *store;
+  RexianDeadlineRules rules;
+  gint64              now;
+} RexianCardContext;
+
+/* Reads the rules and the clock afresh (default rules without a store). */
+void                rexian_card_context_update      (RexianCardContext *context);
+/* A factory of cards for lists of RexianWorkOrder drawn with @context, which must live
+ * as long as the factory. */
+GtkListItemFactory *rexian_order_card_factory_new   (RexianCardContext *context);
+/* Redraws the chips of the cards below @widget with @context, after the clock moved. */
+void                rexian_order_card_refresh_below (GtkWidget         *widget,
+                                                     RexianCardContext *context);
+
 G_END_DECLS
