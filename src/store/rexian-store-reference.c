@@ -11,33 +11,26 @@
 
 /* Reference data */
 
-GPtrArray *
-rexian_store_list_departments (RexianStore *self,
-                               GError     **error)
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+/* Every row of @sql made into a record by @row_func, in the statement's order. */
+static GPtrArray *
+list_rows (RexianStore    *self,
+           const char     *sql,
+           RowFunc         row_func,
+           GDestroyNotify  free_func,
+           GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (rexian_department_free);
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (free_func);
   int rc;
 
-  g_return_val_if_fail (REXIAN_IS_STORE (self), NULL);
-
-  stmt = rexian_store_prepare (self, rexian_store_get_db (self),
-                               "SELECT id, name, contact_person, phone FROM departments "
-                               "ORDER BY id",
-                               error);
+  stmt = rexian_store_prepare (self, rexian_store_get_db (self), sql, error);
   if (stmt == NULL)
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RexianDepartment *department = rexian_department_new ();
-
-      department->id = sqlite3_column_int64 (stmt, 0);
-      department->name = g_strdup (rexian_store_column_text (stmt, 1));
-      department->contact_person = g_strdup (rexian_store_column_text (stmt, 2));
-      department->phone = g_strdup (rexian_store_column_text (stmt, 3));
-      g_ptr_array_add (result, department);
-    }
+    g_ptr_array_add (result, row_func (stmt));
 
   if (rc != SQLITE_DONE)
     {
@@ -48,42 +41,32 @@ rexian_store_list_departments (RexianStore *self,
   return g_steal_pointer (&result);
 }
 
-GPtrArray *
-rexian_store_list_categories (RexianStore *self,
-                              GError     **error)
+static gpointer
+department_from_row (sqlite3_stmt *stmt)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (rexian_category_free);
-  int rc;
+  RexianDepartment *department = rexian_department_new ();
 
-  g_return_val_if_fail (REXIAN_IS_STORE (self), NULL);
+  department->id = sqlite3_column_int64 (stmt, 0);
+  department->name = g_strdup (rexian_store_column_text (stmt, 1));
+  department->contact_person = g_strdup (rexian_store_column_text (stmt, 2));
+  department->phone = g_strdup (rexian_store_column_text (stmt, 3));
 
-  stmt = rexian_store_prepare (self, rexian_store_get_db (self),
-                               "SELECT id, name, deadline_days FROM categories ORDER BY id",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RexianCategory *category = rexian_category_new ();
-
-      category->id = sqlite3_column_int64 (stmt, 0);
-      category->name = g_strdup (rexian_store_column_text (stmt, 1));
-      category->deadline_days = sqlite3_column_int (stmt, 2);
-      g_ptr_array_add (result, category);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rexian_store_set_sqlite_error (self, rexian_store_get_db (self), rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&result);
+  return department;
 }
 
-static RexianAgent *
+static gpointer
+category_from_row (sqlite3_stmt *stmt)
+{
+  RexianCategory *category = rexian_category_new ();
+
+  category->id = sqlite3_column_int64 (stmt, 0);
+  category->name = g_strdup (rexian_store_column_text (stmt, 1));
+  category->deadline_days = sqlite3_column_int (stmt, 2);
+
+  return category;
+}
+
+static gpointer
 agent_from_row (sqlite3_stmt *stmt)
 {
   RexianAgent *agent = rexian_agent_new ();
@@ -97,31 +80,34 @@ agent_from_row (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
+rexian_store_list_departments (RexianStore *self,
+                               GError     **error)
+{
+  g_return_val_if_fail (REXIAN_IS_STORE (self), NULL);
+
+  return list_rows (self,
+                    "SELECT id, name, contact_person, phone FROM departments ORDER BY id",
+                    department_from_row, rexian_department_free, error);
+}
+
+GPtrArray *
+rexian_store_list_categories (RexianStore *self,
+                              GError     **error)
+{
+  g_return_val_if_fail (REXIAN_IS_STORE (self), NULL);
+
+  return list_rows (self, "SELECT id, name, deadline_days FROM categories ORDER BY id",
+                    category_from_row, rexian_category_free, error);
+}
+
+GPtrArray *
 rexian_store_list_agents (RexianStore *self,
                           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (rexian_agent_free);
-  int rc;
-
   g_return_val_if_fail (REXIAN_IS_STORE (self), NULL);
 
-  stmt = rexian_store_prepare (self, rexian_store_get_db (self),
-                               "SELECT id, agent_no, name, role FROM agents ORDER BY agent_no",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, agent_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      rexian_store_set_sqlite_error (self, rexian_store_get_db (self), rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&result);
+  return list_rows (self, "SELECT id, agent_no, name, role FROM agents ORDER BY agent_no",
+                    agent_from_row, rexian_agent_free, error);
 }
 
 RexianAgent *
