@@ -70,6 +70,13 @@ void                rexian_media_session_set_remote     (RexianMediaSession  *se
  * before start(). */
 void                rexian_media_session_set_recording  (RexianMediaSession  *self,
                                                          const char          *path);
+/* The audio source and sink as gst-launch bin descriptions, overriding
+ * REXIAN_AUDIO_SOURCE and REXIAN_AUDIO_SINK for this session only (two sessions in one
+ * process, as in tests).  Set before prepare(); NULL restores the default. */
+void                rexian_media_session_set_source_description (RexianMediaSession *self,
+                                                                  const char         *description);
+void                rexian_media_session_set_sink_description (RexianMediaSession *self,
+                                                                const char         *description);
 gboolean            rexian_media_session_prepare        (RexianMediaSession  *self,
                                                          GError             **error);
 gboolean            rexian_media_session_start          (RexianMediaSession  *self,

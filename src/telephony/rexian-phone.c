@@ -1,0 +1,819 @@
+/* rexian-phone.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <string.h>
+
+#include <sofia-sip/msg_header.h>
+#include <sofia-sip/nta_tag.h>
+#include <sofia-sip/sip_status.h>
+#include <sofia-sip/soa_tag.h>
+#include <sofia-sip/su_glib.h>
+#include <sofia-sip/su_tag_io.h>
+#include <sofia-sip/url.h>
+
+#include "rexian-phone.h"
+#include "rexian-telephony-private.h"
+
+struct _RexianPhone
+{
+  GObject                  parent_instance;
+
+  su_root_t               *root;
+  nua_t                   *nua;
+  gboolean                 shutting_down;
+  gboolean                 shutdown_done;
+
+  char                    *bind_address;
+  guint                    port;
+
+  char                    *aor;
+  char                    *registrar;
+  char                    *user;
+  char                    *password;
+  nua_handle_t            *reg_nh;
+  guint                    reg_auth_tries;
+  RexianRegistrationState  registration_state;
+  char                    *registration_message;
+  guint                    expires;
+  guint                    retry_interval;
+  guint                    retry_id;
+
+  gboolean                 available;
+  GPtrArray               *calls;
+};
+
+G_DEFINE_FINAL_TYPE (RexianPhone, rexian_phone, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rexian-telephony-error-quark, rexian_telephony_error)
+
+G_DEFINE_ENUM_TYPE (RexianRegistrationState, rexian_registration_state,
+  G_DEFINE_ENUM_VALUE (REXIAN_REGISTRATION_UNREGISTERED, "unregistered"),
+  G_DEFINE_ENUM_VALUE (REXIAN_REGISTRATION_REGISTERING, "registering"),
+  G_DEFINE_ENUM_VALUE (REXIAN_REGISTRATION_REGISTERED, "registered"),
+  G_DEFINE_ENUM_VALUE (REXIAN_REGISTRATION_FAILED, "failed"))
+
+enum {
+  PROP_0,
+  PROP_REGISTRATION_STATE,
+  PROP_REGISTRATION_MESSAGE,
+  PROP_AVAILABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  INCOMING_CALL,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define DEFAULT_EXPIRES        600
+#define DEFAULT_RETRY_INTERVAL 30
+/* How long dispose waits for nua to say goodbye (unREGISTER, BYEs) before giving up. */
+#define SHUTDOWN_TIMEOUT_MS    3000
+
+static void send_register (RexianPhone *self);
+
+static void
+set_registration (RexianPhone             *self,
+                  RexianRegistrationState  state,
+                  const char              *message)
+{
+  if (g_strcmp0 (self->registration_message, message) != 0)
+    {
+      g_free (self->registration_message);
+      self->registration_message = g_strdup (message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRATION_MESSAGE]);
+    }
+
+  if (self->registration_state != state)
+    {
+      self->registration_state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRATION_STATE]);
+    }
+}
+
+static void
+drop_registration_handle (RexianPhone *self)
+{
+  if (self->reg_nh != NULL)
+    {
+      nua_handle_bind (self->reg_nh, NULL);
+      g_clear_pointer (&self->reg_nh, nua_handle_destroy);
+    }
+}
+
+static gboolean
+retry_register_cb (gpointer user_data)
+{
+  RexianPhone *self = user_data;
+
+  self->retry_id = 0;
+  if (self->registrar != NULL)
+    send_register (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_retry (RexianPhone *self)
+{
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  if (self->shutting_down)
+    return;
+  self->retry_id = g_timeout_add_seconds (self->retry_interval, retry_register_cb, self);
+}
+
+static void
+send_register (RexianPhone *self)
+{
+  g_autofree char *expires = g_strdup_printf ("%u", self->expires);
+  g_autofree char *user = NULL;
+
+  /* A fresh handle each time: after a failed refresh nua has dropped the old
+   * registration usage, and a new Call-ID is what a restarted registrar expects. */
+  drop_registration_handle (self);
+  self->reg_auth_tries = 0;
+
+  self->reg_nh = nua_handle (self->nua, (nua_hmagic_t *) self,
+                             SIPTAG_TO_STR (self->aor),
+                             SIPTAG_FROM_STR (self->aor),
+                             TAG_END ());
+  if (self->reg_nh == NULL)
+    {
+      set_registration (self, REXIAN_REGISTRATION_FAILED, "Cannot create a SIP handle");
+      schedule_retry (self);
+      return;
+    }
+
+  if (self->registration_state != REXIAN_REGISTRATION_REGISTERED)
+    set_registration (self, REXIAN_REGISTRATION_REGISTERING, NULL);
+
+  user = g_strdup (self->user);
+  nua_register (self->reg_nh,
+                NUTAG_REGISTRAR (self->registrar),
+                NUTAG_M_USERNAME (user),
+                SIPTAG_EXPIRES_STR (expires),
+                TAG_END ());
+}
+
+gboolean
+rexian_phone_authenticate (RexianPhone  *self,
+                           nua_handle_t *nh,
+                           const sip_t  *sip)
+{
+  const msg_auth_t *challenge = NULL;
+  const char *realm;
+  g_autofree char *credentials = NULL;
+
+  g_return_val_if_fail (REXIAN_IS_PHONE (self), FALSE);
+
+  if (sip == NULL || self->user == NULL || self->password == NULL)
+    return FALSE;
+
+  if (sip->sip_www_authenticate != NULL)
+    challenge = sip->sip_www_authenticate;
+  else if (sip->sip_proxy_authenticate != NULL)
+    challenge = sip->sip_proxy_authenticate;
+
+  if (challenge == NULL || challenge->au_scheme == NULL)
+    return FALSE;
+
+  realm = msg_params_find (challenge->au_params, "realm=");
+  if (realm == NULL)
+    return FALSE;
+
+  /* nua wants "scheme:realm:user:password" with the realm still quoted. */
+  credentials = g_strdup_printf ("%s:%s:%s:%s", challenge->au_scheme, realm,
+                                 self->user, self->password);
+  nua_authenticate (nh, NUTAG_AUTH (credentials), TAG_END ());
+
+  return TRUE;
+}
+
+static void
+handle_register (RexianPhone *self,
+                 nua_event_t  event,
+                 int          status,
+                 const char  *phrase,
+                 const sip_t *sip)
+{
+  g_autofree char *message = NULL;
+
+  if (status < 200)
+    return;
+
+  if ((status == 401 || status == 407) && self->reg_auth_tries++ < 1 &&
+      rexian_phone_authenticate (self, self->reg_nh, sip))
+    return;
+
+  message = g_strdup_printf ("%d %s", status, phrase != NULL ? phrase : "");
+
+  if (event == nua_r_unregister)
+    {
+      drop_registration_handle (self);
+      set_registration (self, REXIAN_REGISTRATION_UNREGISTERED, message);
+      return;
+    }
+
+  if (status < 300)
+    {
+      self->reg_auth_tries = 0;
+      set_registration (self, REXIAN_REGISTRATION_REGISTERED, message);
+      return;
+    }
+
+  /* Wrong password, registrar gone or restarted: keep trying, the agent cannot take
+   * calls otherwise. */
+  drop_registration_handle (self);
+  set_registration (self, REXIAN_REGISTRATION_FAILED, message);
+  schedule_retry (self);
+}
+
+static void
+handle_incoming_invite (RexianPhone  *self,
+                        nua_handle_t *nh,
+                        const sip_t  *sip)
+{
+  g_autoptr(RexianCall) call = NULL;
+
+  if (self->shutting_down || self->calls == NULL)
+    {
+      nua_respond (nh, SIP_503_SERVICE_UNAVAILABLE, TAG_END ());
+      return;
+    }
+
+  if (!self->available)
+    {
+      /* Left unbound: the handle is destroyed when nua reports it terminated. */
+      nua_respond (nh, SIP_486_BUSY_HERE, TAG_END ());
+      return;
+    }
+
+  call = rexian_call_new_incoming (self, nh, sip);
+  g_ptr_array_add (self->calls, g_object_ref (call));
+
+  nua_respond (nh, SIP_180_RINGING, TAG_END ());
+  g_signal_emit (self, signals[INCOMING_CALL], 0, call);
+}
+
+static void
+phone_callback (nua_event_t   event,
+                int           status,
+                char const   *phrase,
+                nua_t        *nua,
+                nua_magic_t  *magic,
+                nua_handle_t *nh,
+                nua_hmagic_t *hmagic,
+                sip_t const  *sip,
+                tagi_t        tags[])
+{
+  RexianPhone *self = (RexianPhone *) magic;
+  int callstate = nua_callstate_init;
+
+  if (event == nua_r_shutdown)
+    {
+      if (status >= 200)
+        self->shutdown_done = TRUE;
+      return;
+    }
+
+  if (nh == NULL)
+    return;
+
+  if (nh == self->reg_nh)
+    {
+      if (event == nua_r_register || event == nua_r_unregister)
+        handle_register (self, event, status, phrase, sip);
+      return;
+    }
+
+  if (hmagic == (nua_hmagic_t *) self)
+    return;
+
+  if (hmagic != NULL)
+    {
+      rexian_call_handle_event ((RexianCall *) hmagic, event, status, phrase, sip, tags);
+      return;
+    }
+
+  switch (event)
+    {
+    case nua_i_invite:
+      /* nua already turned it away (a malformed offer, say): nothing rings. */
+      if (status >= 200)
+        nua_handle_destroy (nh);
+      else
+        handle_incoming_invite (self, nh, sip);
+      break;
+
+    case nua_i_state:
+      /* A call turned away busy: its handle is ours to free once nua is done. */
+      tl_gets (tags, NUTAG_CALLSTATE_REF (callstate), TAG_END ());
+      if (callstate == nua_callstate_terminated)
+        nua_handle_destroy (nh);
+      break;
+
+    case nua_i_options:
+    case nua_i_message:
+    case nua_i_info:
+    case nua_i_subscribe:
+    case nua_i_notify:
+    case nua_i_refer:
+    case nua_i_publish:
+    case nua_i_method:
+    case nua_i_register:
+      /* nua has answered these itself; the handle it made for them is of no use and
+       * would pile up under a flood. */
+      nua_handle_destroy (nh);
+      break;
+
+    default:
+      break;
+    }
+}
+
+static gboolean
+pick_port (const char  *address,
+           guint       *port,
+           GError     **error)
+{
+  g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (address);
+  g_autoptr(GSocketAddress) any = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GSocket) socket = NULL;
+
+  if (inet == NULL)
+    {
+      g_set_error (error, REXIAN_TELEPHONY_ERROR, REXIAN_TELEPHONY_ERROR_INVALID_URI,
+                   _("“%s” is not an IP address."), address);
+      return FALSE;
+    }
+
+  socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_DATAGRAM,
+                         G_SOCKET_PROTOCOL_UDP, error);
+  if (socket == NULL)
+    return FALSE;
+
+  any = g_inet_socket_address_new (inet, 0);
+  if (!g_socket_bind (socket, any, FALSE, error))
+    return FALSE;
+
+  bound = g_socket_get_local_address (socket, error);
+  if (bound == NULL)
+    return FALSE;
+
+  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  return TRUE;
+}
+
+static gboolean
+start_stack (RexianPhone  *self,
+             GError      **error)
+{
+  g_autofree char *url = NULL;
+
+  url = g_strdup_printf ("sip:%s:%u;transport=udp", self->bind_address, self->port);
+
+  self->nua = nua_create (self->root, phone_callback, (nua_magic_t *) self,
+                          NUTAG_URL (url),
+                          SOATAG_ADDRESS (self->bind_address),
+                          NUTAG_AUTOANSWER (0),
+                          NUTAG_AUTOALERT (0),
+                          NUTAG_ENABLEINVITE (1),
+                          NUTAG_ALLOW ("INVITE, ACK, BYE, CANCEL, OPTIONS, REFER, NOTIFY, INFO"),
+                          NUTAG_USER_AGENT ("Rexian/" PACKAGE_VERSION),
+                          TAG_END ());
+  if (self->nua == NULL)
+    {
+      g_set_error (error, REXIAN_TELEPHONY_ERROR, REXIAN_TELEPHONY_ERROR_FAILED,
+                   _("Cannot listen for SIP calls on %s port %u."), self->bind_address, self->port);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+RexianPhone *
+rexian_phone_new (const char  *bind_address,
+                  guint        port,
+                  GError     **error)
+{
+  static gsize su_initialized = 0;
+  g_autoptr(RexianPhone) self = NULL;
+
+  g_return_val_if_fail (bind_address != NULL, NULL);
+  g_return_val_if_fail (port <= G_MAXUINT16, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_once_init_enter (&su_initialized))
+    {
+      su_init ();
+      g_once_init_leave (&su_initialized, 1);
+    }
+
+  self = g_object_new (REXIAN_TYPE_PHONE, NULL);
+  self->bind_address = g_strdup (bind_address);
+
+  self->root = su_glib_root_create (self);
+  if (self->root == NULL)
+    {
+      g_set_error (error, REXIAN_TELEPHONY_ERROR, REXIAN_TELEPHONY_ERROR_FAILED,
+                   _("Cannot start the SIP stack."));
+      return NULL;
+    }
+  g_source_attach (su_glib_root_gsource (self->root), NULL);
+
+  if (port != 0)
+    {
+      self->port = port;
+      if (!start_stack (self, error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
+  /* An ephemeral port: ask the kernel for one, and try again should another process
+   * take it in between. */
+  for (guint attempt = 0; attempt < 5; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!pick_port (bind_address, &self->port, error))
+        return NULL;
+      if (start_stack (self, &local_error))
+        return g_steal_pointer (&self);
+      if (attempt == 4)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  return NULL;
+}
+
+const char *
+rexian_phone_get_bind_address (RexianPhone *self)
+{
+  g_return_val_if_fail (REXIAN_IS_PHONE (self), NULL);
+  return self->bind_address;
+}
+
+const char *
+rexian_phone_get_media_address (RexianPhone *self)
+{
+  g_return_val_if_fail (REXIAN_IS_PHONE (self), NULL);
+
+  /* Listening on every address says nothing about where RTP should go. */
+  if (g_strcmp0 (self->bind_address, "0.0.0.0") == 0)
+    return "127.0.0.1";
+  return self->bind_address;
+}
+
+guint
+rexian_phone_get_port (RexianPhone *self)
+{
+  g_return_val_if_fail (REXIAN_IS_PHONE (self), 0);
+  return self->port;
+}
+
+static gboolean
+check_uri (const char  *uri,
+           GError     **error)
+{
+  su_home_t home[1] = { SU_HOME_INIT (home) };
+  url_t *url = NULL;
+  gboolean ok;
+
+  if (uri != NULL)
+    url = url_make (home, uri);
+  ok = url != NULL && (url->url_type == url_sip || url->url_type == url_sips) &&
+       url->url_host != NULL;
+  su_home_deinit (home);
+
+  if (!ok)
+    g_set_error (error, REXIAN_TELEPHONY_ERROR, REXIAN_TELEPHONY_ERROR_INVALID_URI,
+                 _("“%s” is not a SIP address."), uri != NULL ? uri : "");
+
+  return ok;
+}
+
+gboolean
+rexian_phone_register (RexianPhone  *self,
+                       const char   *aor,
+                       const char   *registrar,
+                       const char   *user,
+                       const char   *password,
+                       GError      **error)
+{
+  g_return_val_if_fail (REXIAN_IS_PHONE (self), FALSE);
+  g_return_val_if_fail (aor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_uri (aor, error))
+    return FALSE;
+  if (registrar != NULL && !check_uri (registrar, error))
+    return FALSE;
+
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  drop_registration_handle (self);
+
+  g_free (self->aor);
+  self->aor = g_strdup (aor);
+  g_free (self->registrar);
+  self->registrar = g_strdup (registrar);
+  g_free (self->user);
+  self->user = g_strdup (user);
+  g_free (self->password);
+  self->password = g_strdup (password);
+
+  /* Every request, calls included, goes out under the account's address. */
+  nua_set_params (self->nua, SIPTAG_FROM_STR (aor), TAG_END ());
+
+  if (registrar == NULL)
+    {
+      set_registration (self, REXIAN_REGISTRATION_UNREGISTERED, NULL);
+      return TRUE;
+    }
+
+  send_register (self);
+
+  return TRUE;
+}
+
+void
+rexian_phone_unregister (RexianPhone *self)
+{
+  g_return_if_fail (REXIAN_IS_PHONE (self));
+
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  g_clear_pointer (&self->registrar, g_free);
+
+  if (self->reg_nh == NULL || self->registration_state != REXIAN_REGISTRATION_REGISTERED)
+    {
+      drop_registration_handle (self);
+      set_registration (self, REXIAN_REGISTRATION_UNREGISTERED, NULL);
+      return;
+    }
+
+  self->reg_auth_tries = 0;
+  nua_unregister (self->reg_nh, TAG_END ());
+}
+
+RexianRegistrationState
+rexian_phone_get_registration_state (RexianPhone *self)
+{
+  g_return_val_if_fail (REXIAN_IS_PHONE (self), REXIAN_REGISTRATION_UNREGISTERED);
+  return self->registration_state;
+}
+
+const char *
+rexian_phone_get_registration_message (RexianPhone *self)
+{
+  g_return_val_if_fail (REXIAN_IS_PHONE (self), NULL);
+  return self->registration_message;
+}
+
+void
+rexian_phone_set_register_expires (RexianPhone *self,
+                                   guint        seconds)
+{
+  g_return_if_fail (REXIAN_IS_PHONE (self));
+  g_return_if_fail (seconds > 0);
+
+  self->expires = seconds;
+}
+
+void
+rexian_phone_set_retry_interval (RexianPhone *self,
+                                 guint        seconds)
+{
+  g_return_if_fail (REXIAN_IS_PHONE (self));
+  g_return_if_fail (seconds > 0);
+
+  self->retry_interval = seconds;
+}
+
+void
+rexian_phone_set_available (RexianPhone *self,
+                            gboolean     available)
+{
+  g_return_if_fail (REXIAN_IS_PHONE (self));
+
+  available = !!available;
+  if (self->available == available)
+    return;
+
+  self->available = available;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVAILABLE]);
+}
+
+gboolean
+rexian_phone_get_available (RexianPhone *self)
+{
+  g_return_val_if_fail (REXIAN_IS_PHONE (self), FALSE);
+  return self->available;
+}
+
+RexianCall *
+rexian_phone_call (RexianPhone  *self,
+                   const char   *uri,
+                   GError      **error)
+{
+  nua_handle_t *nh;
+  RexianCall *call;
+
+  g_return_val_if_fail (REXIAN_IS_PHONE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_uri (uri, error))
+    return NULL;
+
+  nh = nua_handle (self->nua, NULL, SIPTAG_TO_STR (uri), TAG_END ());
+  if (nh == NULL)
+    {
+      g_set_error (error, REXIAN_TELEPHONY_ERROR, REXIAN_TELEPHONY_ERROR_FAILED,
+                   _("Cannot place a call to %s."), uri);
+      return NULL;
+    }
+
+  call = rexian_call_new_outgoing (self, nh, uri);
+  g_ptr_array_add (self->calls, call);
+  rexian_call_dial (call);
+
+  return call;
+}
+
+GPtrArray *
+rexian_phone_get_calls (RexianPhone *self)
+{
+  g_return_val_if_fail (REXIAN_IS_PHONE (self), NULL);
+  return self->calls;
+}
+
+void
+rexian_phone_forget_call (RexianPhone *self,
+                          RexianCall  *call)
+{
+  g_return_if_fail (REXIAN_IS_PHONE (self));
+
+  g_ptr_array_remove (self->calls, call);
+}
+
+static gboolean
+shutdown_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rexian_phone_dispose (GObject *object)
+{
+  RexianPhone *self = (RexianPhone *) object;
+
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+
+  if (self->calls != NULL)
+    {
+      g_autoptr(GPtrArray) calls = g_steal_pointer (&self->calls);
+
+      for (guint i = 0; i < calls->len; i++)
+        rexian_call_detach (g_ptr_array_index (calls, i));
+    }
+
+  if (self->nua != NULL)
+    {
+      gboolean timed_out = FALSE;
+      guint timeout_id;
+
+      /* The registration handle stays for nua_shutdown() to unREGISTER, so the proxy
+       * stops sending calls to a seat that has gone.  nua may only be destroyed once it
+       * has confirmed the shutdown. */
+      self->shutting_down = TRUE;
+      timeout_id = g_timeout_add (SHUTDOWN_TIMEOUT_MS, shutdown_timeout_cb, &timed_out);
+      nua_shutdown (self->nua);
+      while (!self->shutdown_done && !timed_out)
+        g_main_context_iteration (NULL, TRUE);
+      if (!timed_out)
+        g_source_remove (timeout_id);
+
+      drop_registration_handle (self);
+      g_clear_pointer (&self->nua, nua_destroy);
+    }
+
+  if (self->root != NULL)
+    {
+      g_source_destroy (su_glib_root_gsource (self->root));
+      g_clear_pointer (&self->root, su_root_destroy);
+    }
+
+  G_OBJECT_CLASS (rexian_phone_parent_class)->dispose (object);
+}
+
+static void
+rexian_phone_finalize (GObject *object)
+{
+  RexianPhone *self = (RexianPhone *) object;
+
+  g_free (self->bind_address);
+  g_free (self->aor);
+  g_free (self->registrar);
+  g_free (self->user);
+  g_free (self->password);
+  g_free (self->registration_message);
+
+  G_OBJECT_CLASS (rexian_phone_parent_class)->finalize (object);
+}
+
+static void
+rexian_phone_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RexianPhone *self = REXIAN_PHONE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTRATION_STATE:
+      g_value_set_enum (value, self->registration_state);
+      break;
+    case PROP_REGISTRATION_MESSAGE:
+      g_value_set_string (value, self->registration_message);
+      break;
+    case PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rexian_phone_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  RexianPhone *self = REXIAN_PHONE (object);
+
+  switch (prop_id)
+    {
+    case PROP_AVAILABLE:
+      rexian_phone_set_available (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rexian_phone_class_init (RexianPhoneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rexian_phone_dispose;
+  object_class->finalize = rexian_phone_finalize;
+  object_class->get_property = rexian_phone_get_property;
+  object_class->set_property = rexian_phone_set_property;
+
+  properties[PROP_REGISTRATION_STATE] =
+    g_param_spec_enum ("registration-state", NULL, NULL,
+                       REXIAN_TYPE_REGISTRATION_STATE, REXIAN_REGISTRATION_UNREGISTERED,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REGISTRATION_MESSAGE] =
+    g_param_spec_string ("registration-message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AVAILABLE] =
+    g_param_spec_boolean ("available", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[INCOMING_CALL] =
+    g_signal_new ("incoming-call",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, REXIAN_TYPE_CALL);
+}
+
+static void
+rexian_phone_init (RexianPhone *self)
+{
+  self->available = TRUE;
+  self->expires = DEFAULT_EXPIRES;
+  self->retry_interval = DEFAULT_RETRY_INTERVAL;
+  self->calls = g_ptr_array_new_with_free_func (g_object_unref);
+}

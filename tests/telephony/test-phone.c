@@ -1,0 +1,1043 @@
+/* test-phone.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RexianPhone against real peers on 127.0.0.1: kamailio as the registrar and proxy,
+ * baresip as the citizen calling in or the department called, sipsak for floods.  Each
+ * test starts its own peers in a temporary directory and stops exactly those.
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "rexian-phone.h"
+
+#define PASSWORD     "s3cret-1001"
+#define CITIZEN      "13803560001"
+#define WAIT_MS      10000
+
+typedef struct
+{
+  char               *dir;
+  GSubprocess        *kamailio;
+  guint               kamailio_port;
+  GSubprocess        *baresip;
+  guint               baresip_port;
+  guint               ctrl_port;
+  GSocketConnection  *ctrl;
+  GString            *events;   /* everything baresip reported, concatenated */
+  guint8              buffer[4096];
+  GCancellable       *cancellable;
+  RexianPhone        *phone;
+  GPtrArray          *incoming; /* RexianCall, in the order they rang */
+} Fixture;
+
+/* Waiting */
+
+typedef gboolean (*Condition) (Fixture *fixture, gconstpointer data);
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *flag = user_data;
+
+  *flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds or @timeout_ms passed; never a fixed sleep. */
+static gboolean
+wait_until (Fixture       *fixture,
+            Condition      condition,
+            gconstpointer  data,
+            guint          timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!condition (fixture, data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return condition (fixture, data);
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Conditions that depend on the outside world (a port being bound) need the loop to
+ * wake up now and then. */
+static gboolean
+wait_polling (Fixture       *fixture,
+              Condition      condition,
+              gconstpointer  data,
+              guint          timeout_ms)
+{
+  guint poll_id = g_timeout_add (20, poll_cb, NULL);
+  gboolean ok = wait_until (fixture, condition, data, timeout_ms);
+
+  g_source_remove (poll_id);
+  return ok;
+}
+
+/* Ports */
+
+static gboolean
+port_free (guint       port,
+           GSocketType type)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, port);
+  g_autoptr(GSocket) socket = NULL;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, type, G_SOCKET_PROTOCOL_DEFAULT, NULL);
+  return socket != NULL && g_socket_bind (socket, address, FALSE, NULL);
+}
+
+/* @count consecutive ports free for both UDP and TCP: baresip takes TCP on its SIP port
+ * and TLS on the next. */
+static guint
+find_free_ports (guint count)
+{
+  for (guint attempt = 0; attempt < 200; attempt++)
+    {
+      guint base = g_random_int_range (20000, 60000);
+      gboolean ok = TRUE;
+
+      for (guint i = 0; i < count && ok; i++)
+        ok = port_free (base + i, G_SOCKET_TYPE_DATAGRAM) &&
+             port_free (base + i, G_SOCKET_TYPE_STREAM);
+      if (ok)
+        return base;
+    }
+
+  g_error ("No free ports on 127.0.0.1");
+}
+
+static gboolean
+udp_port_bound (Fixture       *fixture,
+                gconstpointer  data)
+{
+  return !port_free (GPOINTER_TO_UINT (data), G_SOCKET_TYPE_DATAGRAM);
+}
+
+/* Processes */
+
+/* Should the test abort before its teardown, the kernel still stops what it started. */
+static void
+die_with_parent (gpointer user_data)
+{
+  /* Its own process group, so that what it forks can be found and stopped too. */
+  setpgid (0, 0);
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static GSubprocess *
+spawn (Fixture    *fixture,
+       const char *log_name,
+       ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *log_path = g_build_filename (fixture->dir, log_name, NULL);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+  const char *arg;
+  va_list args;
+
+  va_start (args, log_name);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* stdin stays /dev/null: baresip would otherwise read commands from the terminal. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, log_path);
+  g_subprocess_launcher_set_cwd (launcher, fixture->dir);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
+                                          &error);
+  g_assert_no_error (error);
+
+  return process;
+}
+
+static gboolean
+process_done (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const gboolean *done = data;
+
+  return *done;
+}
+
+static void
+wait_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *done = TRUE;
+}
+
+/* SIGTERM, then SIGKILL if it lingers; only ever the process this test started. */
+static void
+stop_process (Fixture      *fixture,
+              GSubprocess **process)
+{
+  gboolean done = FALSE;
+
+  if (*process == NULL)
+    return;
+
+  g_subprocess_send_signal (*process, SIGTERM);
+  g_subprocess_wait_async (*process, NULL, wait_done_cb, &done);
+  if (!wait_until (fixture, process_done, &done, 5000))
+    {
+      g_subprocess_force_exit (*process);
+      wait_until (fixture, process_done, &done, 5000);
+    }
+
+  g_clear_object (process);
+}
+
+/* kamailio */
+
+static void
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+replace_all (const char *text,
+             const char *placeholder,
+             const char *value)
+{
+  g_auto(GStrv) parts = g_strsplit (text, placeholder, -1);
+
+  return g_strjoinv (value, parts);
+}
+
+static void
+start_kamailio (Fixture *fixture)
+{
+  g_autofree char *template_path = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *with_port = NULL;
+  g_autofree char *with_dir = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *config_path = g_build_filename (fixture->dir, "kamailio.cfg", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (fixture->kamailio_port == 0)
+    fixture->kamailio_port = find_free_ports (1);
+
+  template_path = g_test_build_filename (G_TEST_DIST, "telephony", "kamailio.cfg", NULL);
+  g_file_get_contents (template_path, &template, NULL, &error);
+  g_assert_no_error (error);
+
+  port = g_strdup_printf ("%u", fixture->kamailio_port);
+  with_port = replace_all (template, "@PORT@", port);
+  with_dir = replace_all (with_port, "@DIR@", fixture->dir);
+  config = replace_all (with_dir, "@PASSWORD@", PASSWORD);
+  write_file (fixture, "kamailio.cfg", config);
+
+  fixture->kamailio = spawn (fixture, "kamailio.log", "kamailio", "-f", config_path,
+                             "-D", "-E", "-w", fixture->dir, "-Y", fixture->dir, NULL);
+  if (!wait_polling (fixture, udp_port_bound, GUINT_TO_POINTER (fixture->kamailio_port),
+                     WAIT_MS))
+    g_error ("kamailio did not start: see %s/kamailio.log", fixture->dir);
+}
+
+static gboolean
+udp_port_free (Fixture       *fixture,
+               gconstpointer  data)
+{
+  return port_free (GPOINTER_TO_UINT (data), G_SOCKET_TYPE_DATAGRAM);
+}
+
+/* kamailio's main process may exit before its workers, which still hold the socket:
+ * wait for the port, and kill what is left of the process group we started. */
+static void
+stop_kamailio (Fixture *fixture)
+{
+  pid_t group;
+
+  if (fixture->kamailio == NULL)
+    return;
+
+  group = atoi (g_subprocess_get_identifier (fixture->kamailio));
+  stop_process (fixture, &fixture->kamailio);
+  if (!wait_polling (fixture, udp_port_free, GUINT_TO_POINTER (fixture->kamailio_port),
+                     2000))
+    {
+      kill (-group, SIGKILL);
+      if (!wait_polling (fixture, udp_port_free, GUINT_TO_POINTER (fixture->kamailio_port),
+                         WAIT_MS))
+        g_error ("kamailio's workers still hold port %u", fixture->kamailio_port);
+    }
+}
+
+static gboolean
+kamailio_logged (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "kamailio.log", NULL);
+  g_autofree char *log = NULL;
+
+  return g_file_get_contents (path, &log, NULL, NULL) && strstr (log, data) != NULL;
+}
+
+/* baresip */
+
+static void
+ctrl_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Fixture *fixture = user_data;
+  gssize n;
+
+  n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, NULL);
+  if (n <= 0)
+    return;
+
+  g_string_append_len (fixture->events, (const char *) fixture->buffer, n);
+  g_input_stream_read_async (G_INPUT_STREAM (source), fixture->buffer,
+                             sizeof fixture->buffer, G_PRIORITY_DEFAULT,
+                             fixture->cancellable, ctrl_read_cb, fixture);
+}
+
+static gboolean
+ctrl_connected (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSocketClient) client = NULL;
+
+  if (fixture->ctrl != NULL)
+    return TRUE;
+
+  client = g_socket_client_new ();
+  g_socket_client_set_enable_proxy (client, FALSE);
+  fixture->ctrl = g_socket_client_connect_to_host (client, "127.0.0.1",
+                                                   fixture->ctrl_port, NULL, NULL);
+  return fixture->ctrl != NULL;
+}
+
+static void     baresip_command  (Fixture       *fixture,
+                                  const char    *command,
+                                  const char    *params);
+static gboolean baresip_reported (Fixture       *fixture,
+                                  gconstpointer  data);
+
+static void
+start_baresip (Fixture    *fixture,
+               const char *answermode)
+{
+  g_autofree char *config = NULL;
+  g_autofree char *accounts = NULL;
+  g_autofree char *wav = g_build_filename (fixture->dir, "caller.wav", NULL);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  /* 8 kHz mono S16, long enough that baresip never hangs up at its end. */
+  g_spawn_sync (fixture->dir,
+                (char *[]) { "sox", "-n", "-r", "8000", "-c", "1", "-b", "16", wav,
+                             "synth", "30", "sine", "440", "vol", "0.3", NULL },
+                NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  fixture->baresip_port = find_free_ports (3);
+  fixture->ctrl_port = fixture->baresip_port + 2;
+
+  config = g_strdup_printf ("poll_method\t\tpoll\n"
+                            "sip_listen\t\t127.0.0.1:%u\n"
+                            "net_interface\t\t127.0.0.1\n"
+                            "audio_source\t\taufile,%s\n"
+                            "audio_player\t\taubridge,rexian-test-%u\n"
+                            "audio_alert\t\taubridge,rexian-alert-%u\n"
+                            "module_path\t\t/usr/lib/baresip/modules\n"
+                            "module\t\t\tg711.so\n"
+                            "module\t\t\taufile.so\n"
+                            "module\t\t\taubridge.so\n"
+                            "module_app\t\taccount.so\n"
+                            "module_app\t\tmenu.so\n"
+                            "module_app\t\tctrl_tcp.so\n"
+                            "ctrl_tcp_listen\t\t127.0.0.1:%u\n",
+                            fixture->baresip_port, wav, fixture->baresip_port,
+                            fixture->baresip_port, fixture->ctrl_port);
+  write_file (fixture, "config", config);
+
+  accounts = g_strdup_printf ("<sip:" CITIZEN "@127.0.0.1:%u>;regint=0;answermode=%s;"
+                              "audio_codecs=pcmu\n",
+                              fixture->kamailio_port != 0 ? fixture->kamailio_port
+                                                          : fixture->baresip_port,
+                              answermode);
+  write_file (fixture, "accounts", accounts);
+
+  fixture->baresip = spawn (fixture, "baresip.log", "baresip", "-f", fixture->dir,
+                            "-t", "100", NULL);
+
+  if (!wait_polling (fixture, ctrl_connected, NULL, WAIT_MS))
+    g_error ("baresip did not start: see %s/baresip.log", fixture->dir);
+
+  g_input_stream_read_async (g_io_stream_get_input_stream (G_IO_STREAM (fixture->ctrl)),
+                             fixture->buffer, sizeof fixture->buffer, G_PRIORITY_DEFAULT,
+                             fixture->cancellable, ctrl_read_cb, fixture);
+
+  /* A connected socket is not yet a client baresip reports events to: wait for the
+   * answer to a first command. */
+  baresip_command (fixture, "reginfo", NULL);
+  if (!wait_until (fixture, baresip_reported, "\"response\":true", WAIT_MS))
+    g_error ("baresip does not answer on its control port: see %s/baresip.log", fixture->dir);
+}
+
+static void
+baresip_command (Fixture    *fixture,
+                 const char *command,
+                 const char *params)
+{
+  g_autofree char *json = NULL;
+  g_autofree char *netstring = NULL;
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (fixture->ctrl));
+  g_autoptr(GError) error = NULL;
+
+  json = g_strdup_printf ("{\"command\":\"%s\",\"params\":\"%s\",\"token\":\"t\"}",
+                          command, params != NULL ? params : "");
+  netstring = g_strdup_printf ("%zu:%s,", strlen (json), json);
+  g_output_stream_write_all (out, netstring, strlen (netstring), NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+baresip_reported (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  return strstr (fixture->events->str, data) != NULL;
+}
+
+static guint
+count_reports (Fixture    *fixture,
+               const char *needle)
+{
+  guint count = 0;
+
+  for (const char *p = strstr (fixture->events->str, needle); p != NULL;
+       p = strstr (p + 1, needle))
+    count++;
+
+  return count;
+}
+
+typedef struct
+{
+  const char *needle;
+  guint       count;
+} Reports;
+
+static gboolean
+baresip_reported_n (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const Reports *reports = data;
+
+  return count_reports (fixture, reports->needle) >= reports->count;
+}
+
+/* The phone */
+
+static void
+incoming_call_cb (RexianPhone *phone,
+                  RexianCall  *call,
+                  Fixture     *fixture)
+{
+  g_ptr_array_add (fixture->incoming, g_object_ref (call));
+}
+
+static void
+create_phone (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->phone = rexian_phone_new ("127.0.0.1", 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->phone);
+  g_assert_cmpuint (rexian_phone_get_port (fixture->phone), >, 0);
+
+  g_signal_connect (fixture->phone, "incoming-call", G_CALLBACK (incoming_call_cb), fixture);
+}
+
+static gboolean
+registration_is (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  return rexian_phone_get_registration_state (fixture->phone) ==
+         (RexianRegistrationState) GPOINTER_TO_INT (data);
+}
+
+static void
+register_phone (Fixture    *fixture,
+                const char *password)
+{
+  g_autofree char *aor = g_strdup_printf ("sip:1001@127.0.0.1:%u", fixture->kamailio_port);
+  g_autofree char *registrar = g_strdup_printf ("sip:127.0.0.1:%u", fixture->kamailio_port);
+  g_autoptr(GError) error = NULL;
+
+  rexian_phone_register (fixture->phone, aor, registrar, "1001", password, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+rang (Fixture       *fixture,
+      gconstpointer  data)
+{
+  return fixture->incoming->len >= GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+call_is (Fixture       *fixture,
+         gconstpointer  data)
+{
+  RexianCall *call = g_ptr_array_index (fixture->incoming, 0);
+
+  return rexian_call_get_state (call) == (RexianCallState) GPOINTER_TO_INT (data);
+}
+
+typedef struct
+{
+  RexianCall      *call;
+  RexianCallState  state;
+} CallState;
+
+static gboolean
+this_call_is (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const CallState *wanted = data;
+
+  return rexian_call_get_state (wanted->call) == wanted->state;
+}
+
+static void
+wait_call_state (Fixture         *fixture,
+                 RexianCall      *call,
+                 RexianCallState  state)
+{
+  CallState wanted = { call, state };
+
+  if (!wait_until (fixture, this_call_is, &wanted, WAIT_MS))
+    g_error ("Call with %s is %d, expected %d", rexian_call_get_remote_uri (call),
+             rexian_call_get_state (call), state);
+}
+
+#ifdef REXIAN_HAVE_MEDIA
+static gboolean
+media_flows (Fixture       *fixture,
+             gconstpointer  data)
+{
+  RexianMediaSession *media = rexian_call_get_media ((RexianCall *) data);
+
+  return media != NULL && rexian_media_session_get_packets_received (media) > 10;
+}
+#endif
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("rexian-telephony-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->events = g_string_new (NULL);
+  fixture->cancellable = g_cancellable_new ();
+  fixture->incoming = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* For debugging a test: what baresip reported over its control socket. */
+  if (g_getenv ("REXIAN_TEST_SHOW_EVENTS") != NULL)
+    g_test_message ("baresip said: %s", fixture->events->str);
+  g_cancellable_cancel (fixture->cancellable);
+  g_clear_object (&fixture->ctrl);
+
+  g_clear_pointer (&fixture->incoming, g_ptr_array_unref);
+  g_clear_object (&fixture->phone);
+
+  stop_process (fixture, &fixture->baresip);
+  stop_kamailio (fixture);
+
+  /* Let the cancelled read finish before the fixture goes. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->cancellable);
+  g_string_free (fixture->events, TRUE);
+
+  if (g_test_failed ())
+    g_test_message ("Logs kept in %s", fixture->dir);
+  else
+    {
+      g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+          g_unlink (path);
+        }
+      g_rmdir (fixture->dir);
+    }
+  g_free (fixture->dir);
+}
+
+/* Tests */
+
+static void
+test_register (Fixture       *fixture,
+               gconstpointer  data)
+{
+  start_kamailio (fixture);
+  create_phone (fixture);
+
+  /* A wrong password is refused, and said so. */
+  register_phone (fixture, "wrong");
+  g_assert_true (wait_until (fixture, registration_is,
+                             GINT_TO_POINTER (REXIAN_REGISTRATION_FAILED), WAIT_MS));
+  g_test_message ("wrong password: %s", rexian_phone_get_registration_message (fixture->phone));
+  g_assert_nonnull (strstr (rexian_phone_get_registration_message (fixture->phone), "40"));
+
+  register_phone (fixture, PASSWORD);
+  g_assert_true (wait_until (fixture, registration_is,
+                             GINT_TO_POINTER (REXIAN_REGISTRATION_REGISTERED), WAIT_MS));
+  g_assert_nonnull (strstr (rexian_phone_get_registration_message (fixture->phone), "200"));
+
+  rexian_phone_unregister (fixture->phone);
+  g_assert_true (wait_until (fixture, registration_is,
+                             GINT_TO_POINTER (REXIAN_REGISTRATION_UNREGISTERED), WAIT_MS));
+}
+
+static void
+test_reregister_after_restart (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  start_kamailio (fixture);
+  create_phone (fixture);
+  rexian_phone_set_register_expires (fixture->phone, 4);
+  rexian_phone_set_retry_interval (fixture->phone, 1);
+
+  register_phone (fixture, PASSWORD);
+  g_assert_true (wait_until (fixture, registration_is,
+                             GINT_TO_POINTER (REXIAN_REGISTRATION_REGISTERED), WAIT_MS));
+
+  /* The refresh meets a dead registrar: refused at once, as a rule; should it have gone
+   * out while kamailio was shutting down it times out after 32 s (timer F). */
+  stop_kamailio (fixture);
+  g_assert_true (wait_until (fixture, registration_is,
+                             GINT_TO_POINTER (REXIAN_REGISTRATION_FAILED), 40000));
+
+  /* ...and the retries find the new one, which knows nothing of the old binding. */
+  start_kamailio (fixture);
+  g_assert_true (wait_until (fixture, registration_is,
+                             GINT_TO_POINTER (REXIAN_REGISTRATION_REGISTERED), WAIT_MS));
+}
+
+static void
+dial_phone_via_proxy (Fixture *fixture)
+{
+  g_autofree char *uri = g_strdup_printf ("sip:1001@127.0.0.1:%u", fixture->kamailio_port);
+
+  baresip_command (fixture, "dial", uri);
+}
+
+static void
+start_registered (Fixture *fixture)
+{
+  start_kamailio (fixture);
+  create_phone (fixture);
+  register_phone (fixture, PASSWORD);
+  g_assert_true (wait_until (fixture, registration_is,
+                             GINT_TO_POINTER (REXIAN_REGISTRATION_REGISTERED), WAIT_MS));
+  start_baresip (fixture, "manual");
+}
+
+static void
+test_incoming_answer_hold (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RexianCall *call;
+  RexianCall *second;
+  Reports closed_twice = { "CALL_CLOSED", 2 };
+
+  start_registered (fixture);
+
+  dial_phone_via_proxy (fixture);
+  g_assert_true (wait_until (fixture, rang, GUINT_TO_POINTER (1), WAIT_MS));
+  call = g_ptr_array_index (fixture->incoming, 0);
+  g_assert_cmpint (rexian_call_get_direction (call), ==, REXIAN_CALL_INCOMING);
+  g_assert_cmpint (rexian_call_get_state (call), ==, REXIAN_CALL_STATE_RINGING_IN);
+  g_assert_cmpstr (rexian_call_get_number (call), ==, CITIZEN);
+  g_assert_cmpint (rexian_call_get_offered_time (call), >, 0);
+  g_assert_true (wait_until (fixture, baresip_reported, "CALL_RINGING", WAIT_MS));
+
+  rexian_call_answer (call, &error);
+  g_assert_no_error (error);
+  wait_call_state (fixture, call, REXIAN_CALL_STATE_ACTIVE);
+  g_assert_cmpint (rexian_call_get_answered_time (call), >=,
+                   rexian_call_get_offered_time (call));
+  g_assert_true (wait_until (fixture, baresip_reported, "CALL_ESTABLISHED", WAIT_MS));
+#ifdef REXIAN_HAVE_MEDIA
+  g_assert_true (wait_polling (fixture, media_flows, call, WAIT_MS));
+#endif
+
+  /* A second caller while the first is active rings too, and can be declined. */
+  dial_phone_via_proxy (fixture);
+  g_assert_true (wait_until (fixture, rang, GUINT_TO_POINTER (2), WAIT_MS));
+  second = g_ptr_array_index (fixture->incoming, 1);
+  g_assert_cmpint (rexian_call_get_state (second), ==, REXIAN_CALL_STATE_RINGING_IN);
+  g_assert_cmpuint (rexian_phone_get_calls (fixture->phone)->len, ==, 2);
+  rexian_call_decline (second, &error);
+  g_assert_no_error (error);
+  wait_call_state (fixture, second, REXIAN_CALL_STATE_ENDED);
+  g_assert_cmpint (rexian_call_get_end_reason (second), ==, REXIAN_CALL_END_DECLINED);
+  g_assert_true (wait_until (fixture, baresip_reported, "\"param\":\"603 Decline\"",
+                             WAIT_MS));
+  g_assert_cmpint (rexian_call_get_state (call), ==, REXIAN_CALL_STATE_ACTIVE);
+
+  /* Hold and resume are re-INVITEs through the proxy, sendonly then sendrecv. */
+  rexian_call_hold (call, &error);
+  g_assert_no_error (error);
+  wait_call_state (fixture, call, REXIAN_CALL_STATE_HELD);
+  g_assert_true (wait_polling (fixture, kamailio_logged, "REINVITE-HOLD", WAIT_MS));
+
+  rexian_call_resume (call, &error);
+  g_assert_no_error (error);
+  wait_call_state (fixture, call, REXIAN_CALL_STATE_ACTIVE);
+  g_assert_true (wait_polling (fixture, kamailio_logged, "REINVITE-RESUME", WAIT_MS));
+
+  /* The citizen hangs up. */
+  baresip_command (fixture, "hangup", NULL);
+  wait_call_state (fixture, call, REXIAN_CALL_STATE_ENDED);
+  g_assert_cmpint (rexian_call_get_end_reason (call), ==, REXIAN_CALL_END_REMOTE_HANGUP);
+  g_assert_cmpint (rexian_call_get_ended_time (call), >=,
+                   rexian_call_get_answered_time (call));
+  g_assert_true (wait_until (fixture, baresip_reported_n, &closed_twice, WAIT_MS));
+  g_assert_cmpuint (rexian_phone_get_calls (fixture->phone)->len, ==, 0);
+}
+
+static void
+test_cancel_while_ringing (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  RexianCall *call;
+
+  start_registered (fixture);
+
+  dial_phone_via_proxy (fixture);
+  g_assert_true (wait_until (fixture, rang, GUINT_TO_POINTER (1), WAIT_MS));
+  call = g_ptr_array_index (fixture->incoming, 0);
+  g_assert_true (wait_until (fixture, baresip_reported, "CALL_RINGING", WAIT_MS));
+
+  baresip_command (fixture, "hangup", NULL);
+  g_assert_true (wait_until (fixture, call_is, GINT_TO_POINTER (REXIAN_CALL_STATE_ENDED),
+                             WAIT_MS));
+  g_assert_cmpint (rexian_call_get_end_reason (call), ==, REXIAN_CALL_END_CANCELLED);
+  g_assert_cmpstr (rexian_call_end_reason_to_string (rexian_call_get_end_reason (call)), ==,
+                   "cancelled by caller");
+  g_assert_cmpint (rexian_call_get_answered_time (call), ==, 0);
+}
+
+static RexianCall *
+call_baresip (Fixture *fixture)
+{
+  g_autofree char *uri = g_strdup_printf ("sip:" CITIZEN "@127.0.0.1:%u",
+                                          fixture->baresip_port);
+  g_autoptr(GError) error = NULL;
+  RexianCall *call;
+
+  call = rexian_phone_call (fixture->phone, uri, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (call);
+
+  return call;
+}
+
+static void
+test_outgoing (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RexianCall) call = NULL;
+
+  create_phone (fixture);
+  rexian_phone_register (fixture->phone, "sip:1001@127.0.0.1", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  start_baresip (fixture, "auto");
+
+  g_assert_null (rexian_phone_call (fixture->phone, "not a uri", &error));
+  g_assert_error (error, REXIAN_TELEPHONY_ERROR, REXIAN_TELEPHONY_ERROR_INVALID_URI);
+  g_clear_error (&error);
+
+  call = g_object_ref (call_baresip (fixture));
+  g_assert_cmpint (rexian_call_get_direction (call), ==, REXIAN_CALL_OUTGOING);
+  g_assert_cmpstr (rexian_call_get_number (call), ==, CITIZEN);
+  wait_call_state (fixture, call, REXIAN_CALL_STATE_ACTIVE);
+  g_assert_true (wait_until (fixture, baresip_reported, "CALL_ESTABLISHED", WAIT_MS));
+
+#ifdef REXIAN_HAVE_MEDIA
+  /* baresip's tone arrives, and our DTMF reaches baresip as RFC 4733 events. */
+  g_assert_true (wait_polling (fixture, media_flows, call, WAIT_MS));
+  rexian_call_send_dtmf (call, '5', &error);
+  g_assert_no_error (error);
+  g_assert_true (wait_until (fixture, baresip_reported, "CALL_DTMF_START", WAIT_MS));
+  g_assert_true (wait_until (fixture, baresip_reported, "\"param\":\"5\"", WAIT_MS));
+#else
+  g_assert_false (rexian_call_send_dtmf (call, '5', &error));
+  g_assert_error (error, REXIAN_TELEPHONY_ERROR, REXIAN_TELEPHONY_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+#endif
+
+  rexian_call_hangup (call, &error);
+  g_assert_no_error (error);
+  wait_call_state (fixture, call, REXIAN_CALL_STATE_ENDED);
+  g_assert_cmpint (rexian_call_get_end_reason (call), ==, REXIAN_CALL_END_LOCAL_HANGUP);
+  g_assert_true (wait_until (fixture, baresip_reported, "CALL_CLOSED", WAIT_MS));
+
+  /* Acting on an ended call is an error, never a crash. */
+  g_assert_false (rexian_call_hangup (call, &error));
+  g_assert_error (error, REXIAN_TELEPHONY_ERROR, REXIAN_TELEPHONY_ERROR_WRONG_STATE);
+}
+
+static void
+test_busy_when_unavailable (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *uri = NULL;
+
+  create_phone (fixture);
+  start_baresip (fixture, "manual");
+  rexian_phone_set_available (fixture->phone, FALSE);
+
+  uri = g_strdup_printf ("sip:1001@127.0.0.1:%u", rexian_phone_get_port (fixture->phone));
+  baresip_command (fixture, "dial", uri);
+  g_assert_true (wait_until (fixture, baresip_reported, "CALL_CLOSED", WAIT_MS));
+  g_assert_true (wait_until (fixture, baresip_reported, "\"param\":\"486 Busy Here\"",
+                             WAIT_MS));
+  g_assert_cmpuint (fixture->incoming->len, ==, 0);
+
+  /* Available again: the next call rings. */
+  rexian_phone_set_available (fixture->phone, TRUE);
+  baresip_command (fixture, "dial", uri);
+  g_assert_true (wait_until (fixture, rang, GUINT_TO_POINTER (1), WAIT_MS));
+}
+
+static void
+test_transfer (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RexianCall) call = NULL;
+  g_autofree char *target = NULL;
+  RexianCall *transferred;
+
+  create_phone (fixture);
+  start_baresip (fixture, "auto");
+
+  call = g_object_ref (call_baresip (fixture));
+  wait_call_state (fixture, call, REXIAN_CALL_STATE_ACTIVE);
+
+  /* Blind transfer to the department, here the phone itself under another user: the
+   * citizen's UA follows the REFER and the new call rings here. */
+  target = g_strdup_printf ("sip:dept@127.0.0.1:%u", rexian_phone_get_port (fixture->phone));
+  g_assert_false (rexian_call_transfer (call, "mailto:x@y", &error));
+  g_assert_error (error, REXIAN_TELEPHONY_ERROR, REXIAN_TELEPHONY_ERROR_INVALID_URI);
+  g_clear_error (&error);
+  rexian_call_transfer (call, target, &error);
+  g_assert_no_error (error);
+
+  wait_call_state (fixture, call, REXIAN_CALL_STATE_ENDED);
+  g_assert_cmpint (rexian_call_get_end_reason (call), ==, REXIAN_CALL_END_TRANSFERRED);
+  g_assert_true (wait_until (fixture, rang, GUINT_TO_POINTER (1), WAIT_MS));
+  transferred = g_ptr_array_index (fixture->incoming, 0);
+  g_assert_cmpstr (rexian_call_get_number (transferred), ==, CITIZEN);
+}
+
+static void
+send_datagram (GSocket       *socket,
+               GSocketAddress *to,
+               const char    *data,
+               gsize          length)
+{
+  g_socket_send_to (socket, to, data, length, NULL, NULL);
+}
+
+static void
+test_hostile_input (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const garbage[] = {
+    "",
+    "\r\n\r\n",
+    "INVITE\r\n\r\n",
+    "INVITE sip:1001@127.0.0.1 SIP/2.0\r\n\r\n",
+    "INVITE sip:1001@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bKx\r\n"
+    "Content-Length: 99999\r\n\r\nv=0",
+    "INVITE sip:1001@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bKy\r\n"
+    "From: <sip:a@b>;tag=1\r\nTo: <sip:1001@127.0.0.1>\r\nCall-ID: x\r\n"
+    "CSeq: 1 INVITE\r\nContent-Type: application/sdp\r\nContent-Length: 12\r\n\r\n"
+    "m=audio x RT",
+    "BYE sip:1001@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bKz\r\n"
+    "From: <sip:a@b>;tag=1\r\nTo: <sip:1001@127.0.0.1>;tag=2\r\nCall-ID: nope\r\n"
+    "CSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n",
+    "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 127.0.0.1:9\r\nCSeq: 1 INVITE\r\n\r\n",
+    "OPTIONS sip:1001@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bKo\r\n"
+    "From: <sip:a@b>;tag=1\r\nTo: <sip:1001@127.0.0.1>\r\nCall-ID: o\r\n"
+    "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n",
+  };
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) to = NULL;
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) sipsak = NULL;
+  g_autoptr(RexianCall) call = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12345);
+  g_autofree char *odd_invite = NULL;
+  RexianCall *incoming;
+  gboolean sipsak_done = FALSE;
+  char noise[1400];
+
+  create_phone (fixture);
+  start_baresip (fixture, "auto");
+
+  to = g_inet_socket_address_new (loopback, rexian_phone_get_port (fixture->phone));
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                         G_SOCKET_PROTOCOL_UDP, &error);
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (garbage); i++)
+        send_datagram (socket, to, garbage[i], strlen (garbage[i]));
+      for (gsize i = 0; i < sizeof noise; i++)
+        noise[i] = (char) g_rand_int_range (rand, 0, 256);
+      send_datagram (socket, to, noise, g_rand_int_range (rand, 1, sizeof noise));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+
+  /* A well-formed INVITE from an odd party: no user part, no SDP, a display name that is
+   * not UTF-8.  It rings, with an empty number, and can be turned away. */
+  odd_invite = g_strdup_printf (
+    "INVITE sip:1001@127.0.0.1:%u SIP/2.0\r\n"
+    "Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bKodd1;rport\r\n"
+    "Max-Forwards: 70\r\n"
+    "From: \"\xff\xfe\x01\" <sip:127.0.0.1:9>;tag=odd\r\n"
+    "To: <sip:1001@127.0.0.1:%u>\r\n"
+    "Call-ID: odd-call@127.0.0.1\r\n"
+    "CSeq: 1 INVITE\r\n"
+    "Contact: <sip:127.0.0.1:9>\r\n"
+    "Content-Length: 0\r\n\r\n",
+    rexian_phone_get_port (fixture->phone), rexian_phone_get_port (fixture->phone));
+  send_datagram (socket, to, odd_invite, strlen (odd_invite));
+  g_assert_true (wait_until (fixture, rang, GUINT_TO_POINTER (1), WAIT_MS));
+  g_assert_cmpstr (rexian_call_get_number (g_ptr_array_index (fixture->incoming, 0)), ==, "");
+  rexian_call_decline (g_ptr_array_index (fixture->incoming, 0), &error);
+  g_assert_no_error (error);
+  g_assert_true (wait_until (fixture, call_is, GINT_TO_POINTER (REXIAN_CALL_STATE_ENDED),
+                             WAIT_MS));
+
+  /* A bounded flood of OPTIONS that sipsak does not wait for answers to. */
+  target = g_strdup_printf ("sip:1001@127.0.0.1:%u", rexian_phone_get_port (fixture->phone));
+  sipsak = spawn (fixture, "sipsak.log", "sipsak", "-F", "-e", "500", "-s", target, NULL);
+  g_subprocess_wait_async (sipsak, NULL, wait_done_cb, &sipsak_done);
+  if (!wait_until (fixture, process_done, &sipsak_done, 20000))
+    {
+      g_subprocess_force_exit (sipsak);
+      wait_until (fixture, process_done, &sipsak_done, 5000);
+    }
+  g_assert_true (g_subprocess_get_successful (sipsak));
+
+  /* Still alive: a call comes in (once the backlog is read; the caller retransmits
+   * what the full socket buffer dropped) and one goes out. */
+  baresip_command (fixture, "dial", target);
+  g_assert_true (wait_until (fixture, rang, GUINT_TO_POINTER (2), 20000));
+  incoming = g_ptr_array_index (fixture->incoming, 1);
+  g_assert_cmpstr (rexian_call_get_number (incoming), ==, CITIZEN);
+  rexian_call_answer (incoming, &error);
+  g_assert_no_error (error);
+  wait_call_state (fixture, incoming, REXIAN_CALL_STATE_ACTIVE);
+  rexian_call_hangup (incoming, &error);
+  g_assert_no_error (error);
+  wait_call_state (fixture, incoming, REXIAN_CALL_STATE_ENDED);
+
+  call = g_object_ref (call_baresip (fixture));
+  wait_call_state (fixture, call, REXIAN_CALL_STATE_ACTIVE);
+  rexian_call_hangup (call, &error);
+  g_assert_no_error (error);
+  wait_call_state (fixture, call, REXIAN_CALL_STATE_ENDED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  /* Sofia-SIP reports every refused datagram and every bit of garbage, which the hostile
+   * input test sends on purpose: keep the test log readable. */
+  g_setenv ("TPORT_DEBUG", "0", FALSE);
+  g_setenv ("NTA_DEBUG", "0", FALSE);
+  g_setenv ("NUA_DEBUG", "0", FALSE);
+  /* No sound card here: a tone for the microphone, a clocked sink for the speaker. */
+  g_setenv ("REXIAN_AUDIO_SOURCE", "audiotestsrc is-live=true wave=sine freq=440", FALSE);
+  g_setenv ("REXIAN_AUDIO_SINK", "fakesink sync=true", FALSE);
+
+  g_test_add ("/telephony/register", Fixture, NULL,
+              fixture_set_up, test_register, fixture_tear_down);
+  g_test_add ("/telephony/reregister-after-restart", Fixture, NULL,
+              fixture_set_up, test_reregister_after_restart, fixture_tear_down);
+  g_test_add ("/telephony/incoming-answer-hold", Fixture, NULL,
+              fixture_set_up, test_incoming_answer_hold, fixture_tear_down);
+  g_test_add ("/telephony/cancel-while-ringing", Fixture, NULL,
+              fixture_set_up, test_cancel_while_ringing, fixture_tear_down);
+  g_test_add ("/telephony/outgoing", Fixture, NULL,
+              fixture_set_up, test_outgoing, fixture_tear_down);
+  g_test_add ("/telephony/transfer", Fixture, NULL,
+              fixture_set_up, test_transfer, fixture_tear_down);
+  g_test_add ("/telephony/busy-when-unavailable", Fixture, NULL,
+              fixture_set_up, test_busy_when_unavailable, fixture_tear_down);
+  g_test_add ("/telephony/hostile-input", Fixture, NULL,
+              fixture_set_up, test_hostile_input, fixture_tear_down);
+
+  return g_test_run ();
+}
