@@ -73,6 +73,36 @@ static const NameEntry action_names[REXIAN_N_ACTIONS] = {
   [REXIAN_ACTION_SUPERVISE]         = { "supervise", N_("Supervise") },
 };
 
+static const NameEntry call_direction_names[REXIAN_N_CALL_RECORD_DIRECTIONS] = {
+  [REXIAN_CALL_RECORD_INCOMING] = { "incoming", N_("Incoming") },
+  [REXIAN_CALL_RECORD_OUTGOING] = { "outgoing", N_("Outgoing") },
+};
+
+static const NameEntry call_outcome_names[REXIAN_N_CALL_OUTCOMES] = {
+  [REXIAN_CALL_OUTCOME_CALLER_HUNG_UP] = { "caller-hung-up", N_("Caller hung up") },
+  [REXIAN_CALL_OUTCOME_AGENT_HUNG_UP]  = { "agent-hung-up", N_("Agent hung up") },
+  [REXIAN_CALL_OUTCOME_ABANDONED]      = { "abandoned", N_("Abandoned") },
+  [REXIAN_CALL_OUTCOME_DECLINED]       = { "declined", N_("Declined") },
+  [REXIAN_CALL_OUTCOME_BUSY]           = { "busy", N_("Busy") },
+  [REXIAN_CALL_OUTCOME_NO_ANSWER]      = { "no-answer", N_("No answer") },
+  [REXIAN_CALL_OUTCOME_TRANSFERRED]    = { "transferred", N_("Transferred") },
+  [REXIAN_CALL_OUTCOME_FAILED]         = { "failed", N_("Failed") },
+};
+
+static const NameEntry callback_status_names[REXIAN_N_CALLBACK_STATUSES] = {
+  [REXIAN_CALLBACK_PENDING]     = { "pending", N_("Waiting for callback") },
+  [REXIAN_CALLBACK_CALLED_BACK] = { "called-back", N_("Called back") },
+  [REXIAN_CALLBACK_UNREACHABLE] = { "unreachable", N_("Could not be reached") },
+};
+
+static const NameEntry agent_status_names[REXIAN_N_AGENT_STATUSES] = {
+  [REXIAN_AGENT_AVAILABLE]  = { "available", N_("Available") },
+  [REXIAN_AGENT_ON_CALL]    = { "on-call", N_("On a call") },
+  [REXIAN_AGENT_WRAP_UP]    = { "wrap-up", N_("Wrap-up") },
+  [REXIAN_AGENT_AWAY]       = { "away", N_("Away") },
+  [REXIAN_AGENT_LOGGED_OUT] = { "logged-out", N_("Logged out") },
+};
+
 static const char *deadline_color_names[] = {
   [REXIAN_DEADLINE_NONE]   = "none",
   [REXIAN_DEADLINE_GREEN]  = "green",
@@ -158,6 +188,10 @@ DEFINE_NAMES (rexian_channel, RexianChannel, channel_names)
 DEFINE_NAMES (rexian_request_kind, RexianRequestKind, kind_names)
 DEFINE_NAMES (rexian_satisfaction, RexianSatisfaction, satisfaction_names)
 DEFINE_NAMES (rexian_action, RexianAction, action_names)
+DEFINE_NAMES (rexian_call_record_direction, RexianCallRecordDirection, call_direction_names)
+DEFINE_NAMES (rexian_call_outcome, RexianCallOutcome, call_outcome_names)
+DEFINE_NAMES (rexian_callback_status, RexianCallbackStatus, callback_status_names)
+DEFINE_NAMES (rexian_agent_status, RexianAgentStatus, agent_status_names)
 
 #undef DEFINE_NAMES
 

@@ -102,6 +102,57 @@ typedef enum
   REXIAN_SUPERVISE_REASON_MANUAL,
 } RexianSuperviseReason;
 
+/* Which way a call went, as the call log stores it.  (The telephony layer has its own
+ * RexianCallDirection for a live SIP call; this one belongs to the record and must not
+ * need the SIP stack.) */
+typedef enum
+{
+  REXIAN_CALL_RECORD_INCOMING, /* 呼入 */
+  REXIAN_CALL_RECORD_OUTGOING, /* 呼出 */
+} RexianCallRecordDirection;
+
+#define REXIAN_N_CALL_RECORD_DIRECTIONS (REXIAN_CALL_RECORD_OUTGOING + 1)
+
+/* How a call ended, from the hotline's point of view.  The first two follow an answer;
+ * the next four leave the caller unserved (an incoming call ending so gets a callback);
+ * transferred and failed may happen either way. */
+typedef enum
+{
+  REXIAN_CALL_OUTCOME_CALLER_HUNG_UP, /* answered, then the caller hung up */
+  REXIAN_CALL_OUTCOME_AGENT_HUNG_UP,  /* answered, then the agent hung up */
+  REXIAN_CALL_OUTCOME_ABANDONED,      /* the caller hung up before an answer (放弃) */
+  REXIAN_CALL_OUTCOME_DECLINED,
+  REXIAN_CALL_OUTCOME_BUSY,
+  REXIAN_CALL_OUTCOME_NO_ANSWER,
+  REXIAN_CALL_OUTCOME_TRANSFERRED,
+  REXIAN_CALL_OUTCOME_FAILED,
+} RexianCallOutcome;
+
+#define REXIAN_N_CALL_OUTCOMES (REXIAN_CALL_OUTCOME_FAILED + 1)
+
+/* A missed incoming call waiting to be called back (DB1405 5.1.2 漏接回拨). */
+typedef enum
+{
+  REXIAN_CALLBACK_PENDING,     /* 待回拨 */
+  REXIAN_CALLBACK_CALLED_BACK, /* 已回拨 */
+  REXIAN_CALLBACK_UNREACHABLE, /* 无法接通 */
+} RexianCallbackStatus;
+
+#define REXIAN_N_CALLBACK_STATUSES (REXIAN_CALLBACK_UNREACHABLE + 1)
+
+/* What an agent is doing, as contact-centre software reports it (FreeSWITCH
+ * mod_callcenter, Asterisk queue pauses). */
+typedef enum
+{
+  REXIAN_AGENT_AVAILABLE,  /* 空闲 */
+  REXIAN_AGENT_ON_CALL,    /* 通话中 */
+  REXIAN_AGENT_WRAP_UP,    /* 话后处理 */
+  REXIAN_AGENT_AWAY,       /* 离开 (with a reason) */
+  REXIAN_AGENT_LOGGED_OUT, /* 未签入 */
+} RexianAgentStatus;
+
+#define REXIAN_N_AGENT_STATUSES (REXIAN_AGENT_LOGGED_OUT + 1)
+
 /* Stable identifiers used in the database and in settings.  from_string() returns
  * FALSE for an unknown string and leaves *out untouched. */
 const char *rexian_state_to_string          (RexianState        state);
@@ -120,12 +171,29 @@ const char *rexian_action_to_string         (RexianAction       action);
 gboolean    rexian_action_from_string       (const char        *str,
                                              RexianAction      *out);
 
+const char *rexian_call_record_direction_to_string   (RexianCallRecordDirection  direction);
+gboolean    rexian_call_record_direction_from_string (const char                *str,
+                                                      RexianCallRecordDirection *out);
+const char *rexian_call_outcome_to_string            (RexianCallOutcome          outcome);
+gboolean    rexian_call_outcome_from_string          (const char                *str,
+                                                      RexianCallOutcome         *out);
+const char *rexian_callback_status_to_string         (RexianCallbackStatus       status);
+gboolean    rexian_callback_status_from_string       (const char                *str,
+                                                      RexianCallbackStatus      *out);
+const char *rexian_agent_status_to_string            (RexianAgentStatus          status);
+gboolean    rexian_agent_status_from_string          (const char                *str,
+                                                      RexianAgentStatus         *out);
+
 /* Translated labels for the user (zh_CN: 受理中, 电话, 咨询, 满意, 转办 ...). */
 const char *rexian_state_get_label          (RexianState        state);
 const char *rexian_channel_get_label        (RexianChannel      channel);
 const char *rexian_request_kind_get_label   (RexianRequestKind  kind);
 const char *rexian_satisfaction_get_label   (RexianSatisfaction value);
 const char *rexian_action_get_label         (RexianAction       action);
+const char *rexian_call_record_direction_get_label (RexianCallRecordDirection direction);
+const char *rexian_call_outcome_get_label          (RexianCallOutcome         outcome);
+const char *rexian_callback_status_get_label       (RexianCallbackStatus      status);
+const char *rexian_agent_status_get_label          (RexianAgentStatus         status);
 const char *rexian_deadline_color_to_string (RexianDeadlineColor color); /* "green", ... */
 
 G_END_DECLS

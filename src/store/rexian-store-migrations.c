@@ -165,11 +165,66 @@ static const char migration_3[] =
   "CREATE INDEX order_departments_department ON order_departments (department_id, order_id);"
   "CREATE INDEX order_events_order ON order_events (order_id, at);";
 
+/* v4: the call log, missed-call callbacks and agent status.  A call forked to several
+ * seats has one SIP Call-ID, so call_id is unique and every seat writes the same row;
+ * call_offers keeps which seats it rang at.  A callback belongs to one call.  Agent status
+ * is the current state per agent plus a history of every change, from which reports
+ * compute time in status (as Asterisk's queue log does). */
+static const char migration_4[] =
+  "CREATE TABLE calls ("
+  "  id INTEGER PRIMARY KEY,"
+  "  call_id TEXT NOT NULL UNIQUE,"
+  "  direction TEXT NOT NULL,"
+  "  remote_number TEXT NOT NULL DEFAULT '',"
+  "  agent_id INTEGER REFERENCES agents (id),"
+  "  offered_at INTEGER NOT NULL,"
+  "  answered_at INTEGER NOT NULL DEFAULT 0,"
+  "  ended_at INTEGER NOT NULL DEFAULT 0,"
+  "  outcome TEXT,"
+  "  recording_path TEXT,"
+  "  order_id INTEGER REFERENCES work_orders (id) ON DELETE SET NULL"
+  ");"
+  "CREATE TABLE call_offers ("
+  "  call_id INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,"
+  "  agent_id INTEGER NOT NULL REFERENCES agents (id),"
+  "  offered_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (call_id, agent_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE callbacks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  call_id INTEGER NOT NULL UNIQUE REFERENCES calls (id) ON DELETE CASCADE,"
+  "  remote_number TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'pending',"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  handled_by INTEGER REFERENCES agents (id),"
+  "  handled_at INTEGER NOT NULL DEFAULT 0,"
+  "  offered_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE agent_status ("
+  "  agent_id INTEGER PRIMARY KEY REFERENCES agents (id),"
+  "  status TEXT NOT NULL,"
+  "  reason TEXT,"
+  "  since INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE agent_status_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  agent_id INTEGER NOT NULL REFERENCES agents (id),"
+  "  status TEXT NOT NULL,"
+  "  reason TEXT,"
+  "  at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX calls_offered ON calls (offered_at, id);"
+  "CREATE INDEX calls_order ON calls (order_id);"
+  "CREATE INDEX callbacks_status ON callbacks (status, offered_at);"
+  "CREATE INDEX agent_status_events_agent ON agent_status_events (agent_id, at);"
+  "CREATE INDEX agent_status_events_at ON agent_status_events (at);";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == REXIAN_STORE_SCHEMA_VERSION + 1);

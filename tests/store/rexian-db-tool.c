@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "rexian-store-calls.h"
 #include "rexian-store.h"
 #include "rexian-order-query.h"
 
@@ -32,7 +33,9 @@ static const char usage[] =
   "  get NUMBER                print the order as key=value lines\n"
   "  count [STATE]             print how many orders (in STATE)\n"
   "  supervise                 supervise due orders; prints \"supervised N\"\n"
-  "  fill N                    add N generated orders quickly";
+  "  fill N                    add N generated orders quickly\n"
+  "  call CALL-ID AGENT-ID     one seat of a forked incoming call: offer it and try to\n"
+  "                            answer it; prints \"offered\", then \"answered\" or fails";
 
 static gint64 opt_now;
 static char *opt_reason;
@@ -294,6 +297,36 @@ cmd_count (RexianStore *store,
   return 0;
 }
 
+/* One seat's view of a forked call: it rings here, and this seat tries to answer. */
+static int
+cmd_call (RexianStore *store,
+          int          argc,
+          char       **argv)
+{
+  GError *error = NULL;
+  gint64 now = opt_now > 0 ? opt_now : g_get_real_time () / G_USEC_PER_SEC;
+  gint64 agent_id;
+
+  if (argc < 2)
+    {
+      g_printerr ("error: call needs a Call-ID and an agent id\n");
+      return 2;
+    }
+
+  agent_id = g_ascii_strtoll (argv[1], NULL, 10);
+
+  if (!rexian_store_call_offered (store, argv[0], REXIAN_CALL_RECORD_INCOMING, "13803560001",
+                                  agent_id, now, &error))
+    return fail (error);
+  g_print ("offered\n");
+
+  if (!rexian_store_call_answered (store, argv[0], agent_id, now + 1, &error))
+    return fail (error);
+  g_print ("answered\n");
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +396,8 @@ main (int   argc,
     return cmd_get (store, argc, argv);
   if (g_str_equal (command, "count"))
     return cmd_count (store, argc, argv);
+  if (g_str_equal (command, "call"))
+    return cmd_call (store, argc, argv);
 
   g_printerr ("error: unknown command “%s”\n", command);
   return 2;

@@ -87,7 +87,8 @@ test_open_new (Fixture       *fixture,
   g_assert_cmpstr (rexian_store_get_path (store), ==, fixture->path);
   g_assert_false (rexian_store_is_read_only (store));
   g_assert_nonnull (rexian_store_get_calendar (store));
-  g_assert_cmpint (test_query_int (fixture->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (test_query_int (fixture->path, "PRAGMA user_version"), ==,
+                   REXIAN_STORE_SCHEMA_VERSION);
 
   mode = query_text (fixture->path, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
@@ -148,8 +149,9 @@ test_migrations (Fixture       *fixture,
     g_autoptr(GPtrArray) events = NULL;
     g_autoptr(RexianWorkOrder) order = NULL;
 
-    g_assert_cmpint (rexian_store_get_schema_version (store), ==, 3);
-    g_assert_cmpint (test_query_int (fixture->path, "PRAGMA user_version"), ==, 3);
+    g_assert_cmpint (rexian_store_get_schema_version (store), ==, REXIAN_STORE_SCHEMA_VERSION);
+    g_assert_cmpint (test_query_int (fixture->path, "PRAGMA user_version"), ==,
+                     REXIAN_STORE_SCHEMA_VERSION);
     g_assert_cmpint (test_query_int (fixture->path,
                                      "SELECT count(*) FROM sqlite_master "
                                      "WHERE name = 'work_orders_board'"), ==, 1);
@@ -197,7 +199,7 @@ test_too_new (Fixture       *fixture,
   g_assert_error (error, REXIAN_STORE_ERROR, REXIAN_STORE_ERROR_TOO_NEW);
   g_assert_cmpstr (error->message, ==,
                    "This database was written by a newer version of Rexian (schema 9; this "
-                   "one knows 3). Update Rexian to open it.");
+                   "one knows 4). Update Rexian to open it.");
 
   g_assert_true (g_file_get_contents (fixture->path, &after, &after_length, NULL));
   g_assert_cmpmem (before, before_length, after, after_length);
