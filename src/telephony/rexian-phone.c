@@ -15,10 +15,22 @@
 #include <sofia-sip/soa_tag.h>
 #include <sofia-sip/su_glib.h>
 #include <sofia-sip/su_tag_io.h>
+#include <sofia-sip/su_uniqueid.h>
 #include <sofia-sip/url.h>
 
 #include "rexian-phone.h"
 #include "rexian-telephony-private.h"
+
+/* Sofia-SIP's exit handler deletes the thread key of its random generator even when no
+ * SIP code ever ran and the key was never made; it then deletes key 0, which GLib
+ * owns, and GLib aborts in its own exit handlers.  Every program with this library
+ * (the UI tests without a phone, too) makes the key at load time, so the one deleted
+ * at exit is Sofia's own. */
+__attribute__((constructor)) static void
+make_sofia_random_key (void)
+{
+  (void) su_random ();
+}
 
 struct _RexianPhone
 {

@@ -6,8 +6,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <libsecret/secret.h>
 
 #include "rexian-application.h"
 #include "rexian-preferences-window.h"
@@ -22,9 +25,32 @@ struct _RexianApplication
   GError         *open_error;
   GSettings      *settings;
   gint64          agent_id;
+
+  /* One phone for the seat, made at startup; NULL with phone_error when it could not
+   * bind its port, so that the work orders still open. */
+  RexianPhone    *phone;
+  GError         *phone_error;
+  /* Set by tests before startup; NULL and -1 take the settings. */
+  char           *sip_bind_address;
+  int             sip_port;
+  /* Cancels a keyring lookup that a newer account setting made stale. */
+  GCancellable   *account_cancellable;
+  char           *account_message;
+  guint           keyring_missing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RexianApplication, rexian_application, ADW_TYPE_APPLICATION)
+
+enum {
+  ACCOUNT_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The settings that make up the SIP account; the bind address and port only take
+ * effect on the next start, as the phone keeps its socket. */
+static const char * const account_keys[] = { "sip-address", "sip-registrar", "sip-user" };
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -181,6 +207,142 @@ rexian_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+const SecretSchema *
+rexian_application_get_secret_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.rexian.Rexian.Sip", SECRET_SCHEMA_NONE,
+    {
+      { "address", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+
+  return &schema;
+}
+
+static void
+set_account_message (RexianApplication *self,
+                     const char        *message)
+{
+  if (g_strcmp0 (self->account_message, message) == 0)
+    return;
+
+  g_free (self->account_message);
+  self->account_message = g_strdup (message);
+  g_signal_emit (self, signals[ACCOUNT_CHANGED], 0);
+}
+
+static void
+register_account (RexianApplication *self,
+                  const char        *password)
+{
+  g_autofree char *address = g_settings_get_string (self->settings, "sip-address");
+  g_autofree char *registrar = g_settings_get_string (self->settings, "sip-registrar");
+  g_autofree char *user = g_settings_get_string (self->settings, "sip-user");
+  g_autoptr(GError) error = NULL;
+
+  if (!rexian_phone_register (self->phone, address, *registrar != '\0' ? registrar : NULL,
+                              *user != '\0' ? user : NULL, password, &error))
+    set_account_message (self, error->message);
+  else
+    set_account_message (self, NULL);
+}
+
+static void
+on_password_looked_up (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(RexianApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = secret_password_lookup_finish (result, &error);
+  const char *fallback = g_getenv ("REXIAN_SIP_PASSWORD");
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->keyring_missing = error != NULL;
+  if (error != NULL)
+    g_debug ("No keyring for the SIP password: %s", error->message);
+
+  /* Only for tests and headless seats, which have no Secret Service: the password
+   * from the environment, never written anywhere. */
+  if (password == NULL && fallback != NULL)
+    password = g_strdup (fallback);
+
+  register_account (self, password);
+  g_signal_emit (self, signals[ACCOUNT_CHANGED], 0);
+}
+
+static void
+setup_account (RexianApplication *self)
+{
+  g_autofree char *address = NULL;
+  g_autofree char *registrar = NULL;
+
+  if (self->phone == NULL)
+    return;
+
+  g_cancellable_cancel (self->account_cancellable);
+  g_clear_object (&self->account_cancellable);
+
+  address = g_settings_get_string (self->settings, "sip-address");
+  registrar = g_settings_get_string (self->settings, "sip-registrar");
+
+  if (*address == '\0')
+    {
+      rexian_phone_unregister (self->phone);
+      set_account_message (self, NULL);
+      return;
+    }
+
+  /* Without a registrar the address is only this seat's identity for direct calls,
+   * which need no password. */
+  if (*registrar == '\0')
+    {
+      register_account (self, NULL);
+      return;
+    }
+
+  self->account_cancellable = g_cancellable_new ();
+  secret_password_lookup (rexian_application_get_secret_schema (), self->account_cancellable,
+                          on_password_looked_up, g_object_ref (self),
+                          "address", address,
+                          NULL);
+}
+
+static void
+start_phone (RexianApplication *self)
+{
+  g_autofree char *bind_address = NULL;
+  int port;
+
+  bind_address = self->sip_bind_address != NULL
+                 ? g_strdup (self->sip_bind_address)
+                 : g_settings_get_string (self->settings, "sip-bind-address");
+  if (*bind_address == '\0')
+    {
+      g_free (bind_address);
+      bind_address = g_strdup ("127.0.0.1");
+    }
+  port = self->sip_port >= 0 ? self->sip_port : g_settings_get_int (self->settings, "sip-port");
+  /* Test runs set it to 0 so that no test takes the real port 5060. */
+  if (self->sip_port < 0 && g_getenv ("REXIAN_SIP_PORT") != NULL)
+    port = atoi (g_getenv ("REXIAN_SIP_PORT"));
+
+  self->phone = rexian_phone_new (bind_address, port, &self->phone_error);
+  if (self->phone == NULL)
+    {
+      /* Not a warning: the window says so, and the work orders go on. */
+      g_message ("The phone cannot start on %s:%d: %s", bind_address, port,
+                 self->phone_error->message);
+      return;
+    }
+
+  setup_account (self);
+}
+
 static void
 rexian_application_startup (GApplication *app)
 {
@@ -191,6 +353,28 @@ rexian_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::agent-number",
                            G_CALLBACK (on_agent_number_changed), self, G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (account_keys); i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", account_keys[i], NULL);
+
+      g_signal_connect_object (self->settings, signal, G_CALLBACK (setup_account), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  start_phone (self);
+}
+
+static void
+rexian_application_shutdown (GApplication *app)
+{
+  RexianApplication *self = REXIAN_APPLICATION (app);
+
+  g_cancellable_cancel (self->account_cancellable);
+  /* Ends every call with BYE or CANCEL instead of leaving the far end ringing. */
+  g_clear_object (&self->phone);
+
+  G_APPLICATION_CLASS (rexian_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -202,6 +386,11 @@ rexian_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_error (&self->open_error);
+  g_clear_object (&self->phone);
+  g_clear_error (&self->phone_error);
+  g_clear_pointer (&self->sip_bind_address, g_free);
+  g_clear_object (&self->account_cancellable);
+  g_clear_pointer (&self->account_message, g_free);
 
   G_OBJECT_CLASS (rexian_application_parent_class)->finalize (object);
 }
@@ -216,7 +405,22 @@ rexian_application_class_init (RexianApplicationClass *klass)
 
   app_class->activate = rexian_application_activate;
   app_class->startup = rexian_application_startup;
+  app_class->shutdown = rexian_application_shutdown;
   app_class->handle_local_options = rexian_application_handle_local_options;
+
+  /**
+   * RexianApplication::account-changed:
+   *
+   * The SIP account was set up again, or the keyring answered: what
+   * rexian_application_get_account_message() and
+   * rexian_application_get_keyring_missing() say may have changed.
+   */
+  signals[ACCOUNT_CHANGED] =
+    g_signal_new ("account-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -292,12 +496,27 @@ rexian_application_open_order_action (GSimpleAction *action,
     rexian_window_open_order_number (REXIAN_WINDOW (window), g_variant_get_string (parameter, NULL));
 }
 
+static void
+rexian_application_call_number_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  RexianApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (REXIAN_IS_WINDOW (window))
+    rexian_window_call_number (REXIAN_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", rexian_application_quit_action },
   { "about", rexian_application_about_action },
   { "preferences", rexian_application_preferences_action },
   { "help", rexian_application_help_action },
   { "open-order", rexian_application_open_order_action, "s" },
+  { "call-number", rexian_application_call_number_action, "s" },
 };
 
 static void
@@ -306,6 +525,8 @@ rexian_application_init (RexianApplication *self)
   static const char *quit_accels[] = { "<primary>q", NULL };
   static const char *preferences_accels[] = { "<primary>comma", NULL };
   static const char *help_accels[] = { "F1", NULL };
+
+  self->sip_port = -1;
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -351,4 +572,108 @@ _rexian_application_set_database_path (RexianApplication *self,
 
   g_free (self->database_path);
   self->database_path = g_strdup (path);
+}
+
+RexianPhone *
+rexian_application_get_phone (RexianApplication *self)
+{
+  g_return_val_if_fail (REXIAN_IS_APPLICATION (self), NULL);
+
+  return self->phone;
+}
+
+const GError *
+rexian_application_get_phone_error (RexianApplication *self)
+{
+  g_return_val_if_fail (REXIAN_IS_APPLICATION (self), NULL);
+
+  return self->phone_error;
+}
+
+const char *
+rexian_application_get_account_message (RexianApplication *self)
+{
+  g_return_val_if_fail (REXIAN_IS_APPLICATION (self), NULL);
+
+  return self->account_message;
+}
+
+gboolean
+rexian_application_get_keyring_missing (RexianApplication *self)
+{
+  g_return_val_if_fail (REXIAN_IS_APPLICATION (self), FALSE);
+
+  return self->keyring_missing;
+}
+
+/* People copy numbers with spaces, dashes and brackets ("(0356) 2021-345"). */
+static char *
+strip_separators (const char *number)
+{
+  char *digits = g_strdup (number);
+  char *out = digits;
+
+  for (const char *p = number; *p != '\0'; p++)
+    if (strchr (" -()", *p) == NULL)
+      *out++ = *p;
+  *out = '\0';
+
+  return digits;
+}
+
+char *
+rexian_application_dup_call_uri (RexianApplication  *self,
+                                 const char         *number,
+                                 GError            **error)
+{
+  g_autofree char *registrar = NULL;
+  g_autofree char *digits = NULL;
+  const char *host;
+
+  g_return_val_if_fail (REXIAN_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+
+  if (g_str_has_prefix (number, "sip:") || g_str_has_prefix (number, "sips:"))
+    return g_strdup (number);
+
+  digits = strip_separators (number);
+
+  if (*digits == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("There is no number to call"));
+      return NULL;
+    }
+
+  registrar = g_settings_get_string (self->settings, "sip-registrar");
+  host = registrar;
+  if (g_str_has_prefix (host, "sip:"))
+    host += strlen ("sip:");
+  if (*host == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                   _("Numbers can only be called through a SIP server: set one up in Preferences, or enter a full SIP address"));
+      return NULL;
+    }
+
+  return g_strdup_printf ("sip:%s@%s", digits, host);
+}
+
+void
+_rexian_application_set_sip_bind (RexianApplication *self,
+                                  const char        *address,
+                                  int                port)
+{
+  g_return_if_fail (REXIAN_IS_APPLICATION (self));
+
+  g_free (self->sip_bind_address);
+  self->sip_bind_address = g_strdup (address);
+  self->sip_port = port;
+}
+
+void
+rexian_application_reload_account (RexianApplication *self)
+{
+  g_return_if_fail (REXIAN_IS_APPLICATION (self));
+
+  setup_account (self);
 }

@@ -719,6 +719,15 @@ rexian_order_editor_finalize (GObject *object)
 }
 
 static void
+on_call_phone_clicked (RexianOrderEditor *self)
+{
+  const char *phone = gtk_editable_get_text (GTK_EDITABLE (self->phone_row));
+
+  /* The application owns the phone, so the call survives this window. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.call-number", "s", phone);
+}
+
+static void
 rexian_order_editor_class_init (RexianOrderEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -765,6 +774,7 @@ rexian_order_editor_class_init (RexianOrderEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, caller_name_row);
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, caller_title_row);
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, phone_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_call_phone_clicked);
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, address_row);
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, confidential_row);
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, confidential_switch);

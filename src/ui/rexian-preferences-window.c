@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <libsecret/secret.h>
 
+#include "rexian-application.h"
 #include "rexian-preferences-window.h"
 
 /* Spin buttons change by one with every click; the rules are written once the user
@@ -47,6 +49,12 @@ struct _RexianPreferencesWindow
   AdwActionRow         *import_row;
   GtkSpinner           *import_spinner;
   GtkButton            *import_button;
+  AdwPreferencesGroup  *phone_group;
+  AdwEntryRow          *sip_address_row;
+  AdwEntryRow          *sip_registrar_row;
+  AdwEntryRow          *sip_user_row;
+  AdwPasswordEntryRow  *sip_password_row;
+  GtkSwitch            *record_calls_switch;
 };
 
 G_DEFINE_FINAL_TYPE (RexianPreferencesWindow, rexian_preferences_window,
@@ -435,6 +443,124 @@ rexian_preferences_window_finalize (GObject *object)
   G_OBJECT_CLASS (rexian_preferences_window_parent_class)->finalize (object);
 }
 
+/* The phone */
+
+static const char *
+sip_row_key (RexianPreferencesWindow *self,
+             AdwEntryRow             *row)
+{
+  if (row == self->sip_address_row)
+    return "sip-address";
+  if (row == self->sip_registrar_row)
+    return "sip-registrar";
+  return "sip-user";
+}
+
+static void
+on_sip_row_applied (RexianPreferencesWindow *self,
+                    AdwEntryRow             *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, sip_row_key (self, row), text);
+}
+
+static void
+say_no_keyring (RexianPreferencesWindow *self)
+{
+  adw_preferences_group_set_description (self->phone_group,
+                                         _("No keyring (Secret Service) is running on this computer, so the SIP password cannot be saved and registration with a password fails. Log in to a desktop session with GNOME Keyring, then enter the password again."));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sip_password_row), FALSE);
+}
+
+static void
+on_password_stored (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RexianPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      say_no_keyring (self);
+      show_toast (self, error->message);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->sip_password_row), "");
+  show_toast (self, _("Password saved in the keyring"));
+  /* Registers again with the new password. */
+  if (REXIAN_IS_APPLICATION (g_application_get_default ()))
+    rexian_application_reload_account (REXIAN_APPLICATION (g_application_get_default ()));
+}
+
+static void
+on_sip_password_applied (RexianPreferencesWindow *self)
+{
+  const char *address = gtk_editable_get_text (GTK_EDITABLE (self->sip_address_row));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->sip_password_row));
+  g_autofree char *label = NULL;
+
+  if (*address == '\0')
+    {
+      show_toast (self, _("Enter the SIP address first"));
+      return;
+    }
+
+  /* Translators: the label of the password in the keyring; %s is the SIP address. */
+  label = g_strdup_printf (_("Rexian SIP password for %s"), address);
+  secret_password_store (rexian_application_get_secret_schema (), SECRET_COLLECTION_DEFAULT,
+                         label, password, self->cancellable, on_password_stored,
+                         g_object_ref (self),
+                         "address", address,
+                         NULL);
+}
+
+static void
+on_secret_service (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RexianPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretService) service = secret_service_get_finish (result, &error);
+
+  if (service == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    say_no_keyring (self);
+}
+
+static void
+load_phone (RexianPreferencesWindow *self)
+{
+  g_autofree char *address = NULL;
+  g_autofree char *registrar = NULL;
+  g_autofree char *user = NULL;
+
+  if (self->settings == NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->phone_group), FALSE);
+      return;
+    }
+
+  address = g_settings_get_string (self->settings, "sip-address");
+  registrar = g_settings_get_string (self->settings, "sip-registrar");
+  user = g_settings_get_string (self->settings, "sip-user");
+  gtk_editable_set_text (GTK_EDITABLE (self->sip_address_row), address);
+  gtk_editable_set_text (GTK_EDITABLE (self->sip_registrar_row), registrar);
+  gtk_editable_set_text (GTK_EDITABLE (self->sip_user_row), user);
+  g_settings_bind (self->settings, "record-calls", self->record_calls_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  /* Where no Secret Service runs (a bare X session, the tests) the agent must learn
+   * why the password field cannot keep anything. */
+  secret_service_get (SECRET_SERVICE_NONE, self->cancellable, on_secret_service,
+                      g_object_ref (self));
+}
+
 static void
 rexian_preferences_window_class_init (RexianPreferencesWindowClass *klass)
 {
@@ -462,6 +588,17 @@ rexian_preferences_window_class_init (RexianPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow, import_row);
   gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow, import_spinner);
   gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow, phone_group);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow, sip_address_row);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,
+                                        sip_registrar_row);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow, sip_user_row);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,
+                                        sip_password_row);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,
+                                        record_calls_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_sip_row_applied);
+  gtk_widget_class_bind_template_callback (widget_class, on_sip_password_applied);
 
   gtk_widget_class_install_action (widget_class, "preferences.import-holidays", NULL,
                                    import_holidays_action);
@@ -504,6 +641,7 @@ rexian_preferences_window_new (GtkWindow   *parent,
   self->store = g_object_ref (store);
 
   load_seat (self);
+  load_phone (self);
   load_rules (self);
   load_categories (self);
   update_years (self);

@@ -7,6 +7,7 @@
 
 #include "rexian-alert-monitor.h"
 #include "rexian-alerts-view.h"
+#include "rexian-call-panel.h"
 #include "rexian-kanban.h"
 #include "rexian-window.h"
 
@@ -24,6 +25,9 @@ struct _RexianWindow
   GtkWindow            *last_dialog;
   char                 *last_toast;
   guint                 supervise_source;
+  RexianPhone          *phone;
+  /* What the phone status button's popover and tooltip say. */
+  char                 *registration_text;
 
   /* Template children. */
   AdwToastOverlay      *toast_overlay;
@@ -39,11 +43,24 @@ struct _RexianWindow
   GtkLabel             *calendar_label;
   RexianKanban         *kanban;
   RexianAlertsView     *alerts_view;
+  RexianCallPanel      *call_panel;
+  GtkMenuButton        *call_button;
+  GtkBox               *call_popover_box;
+  GtkEntry             *dial_entry;
+  GtkMenuButton        *phone_status_button;
+  GtkLabel             *registration_label;
+  GtkSwitch            *available_switch;
 
   /* Filter choices, parallel to the drop-downs' rows (row 0 is "any"). */
   GArray               *category_ids;
   GArray               *department_ids;
 };
+
+/* rexian-window-phone.c */
+void          _rexian_window_setup_phone           (RexianWindow    *self,
+                                                    RexianApplication *application);
+void          _rexian_window_class_bind_phone      (GtkWidgetClass  *widget_class);
+RexianCallPanel *_rexian_window_get_call_panel     (RexianWindow    *self);
 
 /* rexian-window-actions.c */
 void          _rexian_window_class_install_actions (GtkWidgetClass  *widget_class);

@@ -286,6 +286,7 @@ rexian_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->supervise_source, g_source_remove);
   g_clear_object (&self->alert_monitor);
+  g_clear_object (&self->phone);
   g_clear_weak_pointer (&self->last_dialog);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REXIAN_TYPE_WINDOW);
@@ -302,6 +303,7 @@ rexian_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_toast, g_free);
+  g_clear_pointer (&self->registration_text, g_free);
   g_clear_pointer (&self->category_ids, g_array_unref);
   g_clear_pointer (&self->department_ids, g_array_unref);
 
@@ -319,6 +321,7 @@ rexian_window_class_init (RexianWindowClass *klass)
 
   g_type_ensure (REXIAN_TYPE_KANBAN);
   g_type_ensure (REXIAN_TYPE_ALERTS_VIEW);
+  g_type_ensure (REXIAN_TYPE_CALL_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rexian/Rexian/rexian-window.ui");
@@ -339,6 +342,7 @@ rexian_window_class_init (RexianWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_order_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_move_requested);
 
+  _rexian_window_class_bind_phone (widget_class);
   _rexian_window_class_install_actions (widget_class);
 }
 
@@ -369,6 +373,7 @@ rexian_window_new (RexianApplication *application)
 
   self = g_object_new (REXIAN_TYPE_WINDOW, "application", application, NULL);
   setup_store (self, rexian_application_get_store (application));
+  _rexian_window_setup_phone (self, application);
 
   return self;
 }

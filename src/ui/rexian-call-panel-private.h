@@ -1,0 +1,66 @@
+/* rexian-call-panel-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rexian-call-panel.h"
+
+G_BEGIN_DECLS
+
+/* GB/T 33358: calls are to be answered within 15 seconds of ringing. */
+#define REXIAN_ANSWER_TARGET_SECONDS 15
+
+typedef struct
+{
+  RexianCallPanel *panel;
+  RexianCall      *call;
+  /* The row in the ringing list, NULL once the call no longer rings. */
+  GtkWidget       *row;
+  GtkLabel        *number_label;
+  GtkLabel        *countdown_label;
+  GtkBox          *history_box;
+  GtkButton       *answer_button;
+  GtkButton       *decline_button;
+  gulong           state_id;
+} RexianCallEntry;
+
+/* Shared with the tests, which drive the panel as an agent would. */
+struct _RexianCallPanel
+{
+  GtkWidget        parent_instance;
+
+  RexianPhone     *phone;
+  RexianStore     *store;
+  GSettings       *settings;
+  gulong           incoming_id;
+  /* RexianCallEntry, every call not yet ended, oldest first. */
+  GPtrArray       *entries;
+  /* The call in the bar, one of the entries; NULL when there is none. */
+  RexianCallEntry *current;
+  guint            tick_id;
+
+  /* Template children. */
+  GtkRevealer     *phone_error_revealer;
+  GtkLabel        *phone_error_label;
+  GtkRevealer     *ringing_revealer;
+  GtkListBox      *ringing_list;
+  GtkRevealer     *call_revealer;
+  GtkLabel        *call_number_label;
+  GtkLabel        *call_time_label;
+  GtkLabel        *recording_label;
+  GtkToggleButton *mute_button;
+  GtkButton       *hold_button;
+  GtkMenuButton   *dialpad_button;
+  GtkMenuButton   *transfer_button;
+  GtkEntry        *transfer_entry;
+  GtkButton       *hangup_button;
+};
+
+/* A 4×3 grid of the telephone keys; @callback gets each pressed key ('0'-'9', '*',
+ * '#') as a gunichar. */
+GtkWidget *_rexian_dial_pad_new (void     (*callback) (gpointer user_data, gunichar key),
+                                 gpointer   user_data);
+
+G_END_DECLS
