@@ -143,6 +143,8 @@ main (int   argc,
     g_test_message ("The %s locale is not installed; the text may stay English", lang);
   gtk_init ();
   adw_init ();
+  /* Title buttons as GNOME shows them (close only), not a bare X server's fallback. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
 
   if (dir != NULL && *dir != '\0')
     out_dir = g_strdup (dir);
