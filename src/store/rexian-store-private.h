@@ -105,6 +105,22 @@ gboolean         rexian_store_commit                (RexianStore         *self,
                                                      sqlite3             *db,
                                                      GError             **error);
 void             rexian_store_rollback              (sqlite3             *db);
+/* Steps a bound statement to the end, one record per row made by @row_func. */
+typedef gpointer (*RexianStoreRowFunc) (sqlite3_stmt *stmt);
+GPtrArray       *rexian_store_collect_rows          (RexianStore         *self,
+                                                     sqlite3_stmt        *stmt,
+                                                     RexianStoreRowFunc   row_func,
+                                                     GDestroyNotify       free_func,
+                                                     GError             **error);
+/* rexian-store-agents.c, for the worker's async write. */
+gboolean         rexian_store_db_set_agent_status   (RexianStore         *self,
+                                                     sqlite3             *db,
+                                                     gint64               agent_id,
+                                                     RexianAgentStatus    status,
+                                                     const char          *reason,
+                                                     gint64               now,
+                                                     gboolean            *out_changed,
+                                                     GError             **error);
 sqlite3_stmt    *rexian_store_prepare               (RexianStore         *self,
                                                      sqlite3             *db,
                                                      const char          *sql,

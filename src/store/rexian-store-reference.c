@@ -11,34 +11,21 @@
 
 /* Reference data */
 
-typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
-
 /* Every row of @sql made into a record by @row_func, in the statement's order. */
 static GPtrArray *
-list_rows (RexianStore    *self,
-           const char     *sql,
-           RowFunc         row_func,
-           GDestroyNotify  free_func,
-           GError        **error)
+list_rows (RexianStore        *self,
+           const char         *sql,
+           RexianStoreRowFunc  row_func,
+           GDestroyNotify      free_func,
+           GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (free_func);
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = rexian_store_prepare (self, rexian_store_get_db (self), sql,
+                                                       error);
 
-  stmt = rexian_store_prepare (self, rexian_store_get_db (self), sql, error);
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, row_func (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      rexian_store_set_sqlite_error (self, rexian_store_get_db (self), rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&result);
+  return rexian_store_collect_rows (self, stmt, row_func, free_func, error);
 }
 
 static gpointer

@@ -866,3 +866,26 @@ rexian_store_supervise_due (RexianStore *self,
 
   return count;
 }
+
+/* Steps a bound statement to the end, one record per row. */
+GPtrArray *
+rexian_store_collect_rows (RexianStore        *self,
+                           sqlite3_stmt       *stmt,
+                           RexianStoreRowFunc  row_func,
+                           GDestroyNotify      free_func,
+                           GError            **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, row_func (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      rexian_store_set_sqlite_error (self, rexian_store_get_db (self), rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&result);
+}
