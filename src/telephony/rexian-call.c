@@ -28,6 +28,8 @@ struct _RexianCall
   RexianCallDirection  direction;
   char                *remote_uri;
   char                *number;
+  /* The SIP Call-ID: the key every seat's report of this call is merged on. */
+  char                *call_id;
   RexianCallState      state;
   RexianCallEndReason  end_reason;
   guint                end_status;
@@ -595,6 +597,8 @@ rexian_call_new_incoming (RexianPhone  *phone,
 
   if (sip != NULL && sip->sip_from != NULL)
     set_remote (self, sip->sip_from->a_url);
+  if (sip != NULL && sip->sip_call_id != NULL && sip->sip_call_id->i_id != NULL)
+    self->call_id = g_strdup (sip->sip_call_id->i_id);
   if (self->remote_uri == NULL)
     {
       self->remote_uri = g_strdup ("");
@@ -620,6 +624,9 @@ rexian_call_new_outgoing (RexianPhone  *phone,
   self->offered_time = g_get_real_time () / G_USEC_PER_SEC;
   self->remote_uri = g_strdup (uri);
   self->number = user_part (uri);
+  /* Chosen here rather than by the stack so that it is known before the INVITE goes
+   * out: the call log has its row from the moment the agent dials. */
+  self->call_id = g_uuid_string_random ();
   nua_handle_bind (nh, (nua_hmagic_t *) self);
 
   create_media (self, NULL);
@@ -636,7 +643,8 @@ rexian_call_dial (RexianCall *self)
   g_return_if_fail (self->nh != NULL);
 
   sdp = build_sdp (self);
-  nua_invite (self->nh, SOATAG_USER_SDP_STR (sdp), TAG_END ());
+  nua_invite (self->nh, SIPTAG_CALL_ID_STR (self->call_id), SOATAG_USER_SDP_STR (sdp),
+              TAG_END ());
 }
 
 void
@@ -831,6 +839,13 @@ rexian_call_get_number (RexianCall *self)
   return self->number;
 }
 
+const char *
+rexian_call_get_call_id (RexianCall *self)
+{
+  g_return_val_if_fail (REXIAN_IS_CALL (self), NULL);
+  return self->call_id;
+}
+
 RexianCallState
 rexian_call_get_state (RexianCall *self)
 {
@@ -903,6 +918,7 @@ rexian_call_finalize (GObject *object)
 
   g_free (self->remote_uri);
   g_free (self->number);
+  g_free (self->call_id);
   g_free (self->remote_sdp);
 
   G_OBJECT_CLASS (rexian_call_parent_class)->finalize (object);

@@ -59,6 +59,9 @@ RexianCallDirection  rexian_call_get_direction     (RexianCall  *self);
 const char          *rexian_call_get_remote_uri    (RexianCall  *self);
 /* The user part of the remote URI: the citizen's number ("13803560001"). */
 const char          *rexian_call_get_number        (RexianCall  *self);
+/* The SIP Call-ID, the same at both ends and at every seat a call rings at; NULL only
+ * for an incoming INVITE without one. */
+const char          *rexian_call_get_call_id       (RexianCall  *self);
 RexianCallState      rexian_call_get_state         (RexianCall  *self);
 RexianCallEndReason  rexian_call_get_end_reason    (RexianCall  *self);
 /* The SIP status that ended the call (0 when it ended by BYE). */

@@ -24,6 +24,10 @@ typedef struct
   GtkButton       *answer_button;
   GtkButton       *decline_button;
   gulong           state_id;
+  /* The answer is in the call log (or was refused there). */
+  gboolean         answer_logged;
+  /* Another seat answered first: hang up as soon as our answer has taken effect. */
+  gboolean         taken_elsewhere;
 } RexianCallEntry;
 
 /* Shared with the tests, which drive the panel as an agent would. */
@@ -40,6 +44,9 @@ struct _RexianCallPanel
   /* The call in the bar, one of the entries; NULL when there is none. */
   RexianCallEntry *current;
   guint            tick_id;
+  /* Whose seat this is, for the call log; 0 when not known. */
+  gint64           agent_id;
+  gboolean         in_call;
 
   /* Template children. */
   GtkRevealer     *phone_error_revealer;

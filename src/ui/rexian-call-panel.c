@@ -13,6 +13,7 @@
 
 #include "rexian-application.h"
 #include "rexian-call-panel-private.h"
+#include "rexian-store-calls.h"
 
 /* The earlier orders a ringing call shows: enough to recognise a repeat caller. */
 #define SCREEN_POP_LIMIT 5
@@ -26,6 +27,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_IN_CALL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void update (RexianCallPanel *self);
 
@@ -120,6 +129,128 @@ call_is_recorded (RexianCall *call)
   return g_object_get_data (G_OBJECT (call), "rexian-recording") != NULL;
 }
 
+/* The call log */
+
+/* A store that cannot be written must not cost the caller their call: the agent is
+ * told, and the call goes on. */
+static void
+log_failed (RexianCallPanel *self,
+            const GError    *error)
+{
+  g_autofree char *message = NULL;
+
+  g_warning ("Could not write the call log: %s", error->message);
+  message = g_strdup_printf (_("The call log could not be written: %s"), error->message);
+  say (self, message);
+}
+
+static void
+log_offered (RexianCallPanel *self,
+             RexianCall      *call)
+{
+  g_autoptr(GError) error = NULL;
+  RexianCallRecordDirection direction = rexian_call_get_direction (call) == REXIAN_CALL_INCOMING
+                                        ? REXIAN_CALL_RECORD_INCOMING
+                                        : REXIAN_CALL_RECORD_OUTGOING;
+
+  if (self->store == NULL || rexian_call_get_call_id (call) == NULL)
+    return;
+
+  if (!rexian_store_call_offered (self->store, rexian_call_get_call_id (call), direction,
+                                  rexian_call_get_number (call), self->agent_id,
+                                  rexian_call_get_offered_time (call), &error))
+    log_failed (self, error);
+}
+
+/* FALSE when another seat answered the call first: this seat must let go of it. */
+static gboolean
+log_answered (RexianCallPanel *self,
+              RexianCallEntry *entry)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 answered = rexian_call_get_answered_time (entry->call);
+
+  if (entry->answer_logged || self->store == NULL
+      || rexian_call_get_call_id (entry->call) == NULL)
+    return TRUE;
+
+  entry->answer_logged = TRUE;
+  if (answered == 0)
+    answered = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (rexian_store_call_answered (self->store, rexian_call_get_call_id (entry->call),
+                                  self->agent_id, answered, &error))
+    return TRUE;
+
+  if (g_error_matches (error, REXIAN_STORE_ERROR, REXIAN_STORE_ERROR_CONFLICT))
+    {
+      say (self, error->message);
+      return FALSE;
+    }
+
+  log_failed (self, error);
+  return TRUE;
+}
+
+static RexianCallOutcome
+outcome_for_end (RexianCallEndReason reason)
+{
+  switch (reason)
+    {
+    case REXIAN_CALL_END_LOCAL_HANGUP:
+      return REXIAN_CALL_OUTCOME_AGENT_HUNG_UP;
+    case REXIAN_CALL_END_REMOTE_HANGUP:
+      return REXIAN_CALL_OUTCOME_CALLER_HUNG_UP;
+    case REXIAN_CALL_END_CANCELLED:
+      return REXIAN_CALL_OUTCOME_ABANDONED;
+    case REXIAN_CALL_END_DECLINED:
+      return REXIAN_CALL_OUTCOME_DECLINED;
+    case REXIAN_CALL_END_BUSY:
+      return REXIAN_CALL_OUTCOME_BUSY;
+    case REXIAN_CALL_END_NO_ANSWER:
+      return REXIAN_CALL_OUTCOME_NO_ANSWER;
+    case REXIAN_CALL_END_TRANSFERRED:
+      return REXIAN_CALL_OUTCOME_TRANSFERRED;
+    case REXIAN_CALL_END_NONE:
+    case REXIAN_CALL_END_FAILED:
+    default:
+      return REXIAN_CALL_OUTCOME_FAILED;
+    }
+}
+
+static void
+on_ended_logged (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RexianCallPanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rexian_store_call_ended_finish (REXIAN_STORE (object), result, &error))
+    log_failed (self, error);
+}
+
+static void
+log_ended (RexianCallPanel *self,
+           RexianCall      *call)
+{
+  gint64 ended = rexian_call_get_ended_time (call);
+  /* Only an answered call has anything in its recording file. */
+  const char *recording = rexian_call_get_answered_time (call) != 0
+                          ? g_object_get_data (G_OBJECT (call), "rexian-recording")
+                          : NULL;
+
+  if (self->store == NULL || rexian_call_get_call_id (call) == NULL)
+    return;
+
+  if (ended == 0)
+    ended = g_get_real_time () / G_USEC_PER_SEC;
+
+  rexian_store_call_ended_async (self->store, rexian_call_get_call_id (call),
+                                 outcome_for_end (rexian_call_get_end_reason (call)), ended,
+                                 recording, NULL, on_ended_logged, g_object_ref (self));
+}
+
 /* Ringing calls */
 
 static void
@@ -141,6 +272,15 @@ answer_entry (RexianCallPanel *self,
     }
 
   self->current = entry;
+  if (!log_answered (self, entry))
+    {
+      /* Forked to several seats, the call was taken elsewhere a moment earlier.  Our 200
+       * is already on its way, so the call is let go once it is established. */
+      entry->taken_elsewhere = TRUE;
+      update (self);
+      return;
+    }
+
   g_signal_emit (self, signals[CALL_ANSWERED], 0, entry->call);
   update (self);
 }
@@ -390,9 +530,22 @@ static void
 update (RexianCallPanel *self)
 {
   gboolean ringing = FALSE;
+  gboolean in_call = FALSE;
 
   for (guint i = 0; i < self->entries->len; i++)
-    ringing |= ((RexianCallEntry *) g_ptr_array_index (self->entries, i))->row != NULL;
+    {
+      RexianCallEntry *entry = g_ptr_array_index (self->entries, i);
+      RexianCallState state = rexian_call_get_state (entry->call);
+
+      ringing |= entry->row != NULL;
+      in_call |= state != REXIAN_CALL_STATE_RINGING_IN && state != REXIAN_CALL_STATE_ENDED;
+    }
+
+  if (in_call != self->in_call)
+    {
+      self->in_call = in_call;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_CALL]);
+    }
 
   gtk_revealer_set_reveal_child (self->ringing_revealer, ringing);
   tick (self);
@@ -415,9 +568,17 @@ on_call_state_changed (RexianCall      *call,
   if (state != REXIAN_CALL_STATE_RINGING_IN)
     remove_ringing_row (self, entry);
 
+  /* The far end picked up a call this seat placed. */
+  if (state == REXIAN_CALL_STATE_ACTIVE && rexian_call_get_direction (call) == REXIAN_CALL_OUTGOING)
+    log_answered (self, entry);
+  if (state == REXIAN_CALL_STATE_ACTIVE && entry->taken_elsewhere)
+    rexian_call_hangup (call, NULL);
+
   if (state == REXIAN_CALL_STATE_ENDED)
     {
       gboolean was_current = self->current == entry;
+
+      log_ended (self, call);
 
       g_ptr_array_remove (self->entries, entry);
       if (was_current)
@@ -463,6 +624,7 @@ on_incoming_call (RexianPhone     *phone,
   if (rexian_call_get_state (call) != REXIAN_CALL_STATE_RINGING_IN || find_entry (self, call))
     return;
 
+  log_offered (self, call);
   entry = track_call (self, call);
   add_ringing_row (self, entry);
   update (self);
@@ -608,12 +770,36 @@ rexian_call_panel_dispose (GObject *object)
 }
 
 static void
+rexian_call_panel_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RexianCallPanel *self = REXIAN_CALL_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_IN_CALL:
+      g_value_set_boolean (value, self->in_call);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rexian_call_panel_class_init (RexianCallPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rexian_call_panel_dispose;
+  object_class->get_property = rexian_call_panel_get_property;
+
+  properties[PROP_IN_CALL] =
+    g_param_spec_boolean ("in-call", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CALL_ANSWERED] =
     g_signal_new ("call-answered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -690,6 +876,23 @@ rexian_call_panel_set_store (RexianCallPanel *self,
 }
 
 void
+rexian_call_panel_set_agent_id (RexianCallPanel *self,
+                                gint64           agent_id)
+{
+  g_return_if_fail (REXIAN_IS_CALL_PANEL (self));
+
+  self->agent_id = agent_id;
+}
+
+gboolean
+rexian_call_panel_get_in_call (RexianCallPanel *self)
+{
+  g_return_val_if_fail (REXIAN_IS_CALL_PANEL (self), FALSE);
+
+  return self->in_call;
+}
+
+void
 rexian_call_panel_set_phone_error (RexianCallPanel *self,
                                    const char      *message)
 {
@@ -724,6 +927,7 @@ rexian_call_panel_call (RexianCallPanel  *self,
     return NULL;
 
   start_recording (self, call);
+  log_offered (self, call);
   entry = track_call (self, call);
   self->current = entry;
   update (self);

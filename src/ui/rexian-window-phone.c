@@ -11,6 +11,7 @@
 
 #include "rexian-call-panel-private.h"
 #include "rexian-order-editor.h"
+#include "rexian-store-calls.h"
 #include "rexian-window-private.h"
 
 /* The status button shows the registration while the agent takes calls, and that
@@ -100,12 +101,102 @@ update_registration (RexianWindow *self)
   update_status (self, icon);
 }
 
+/* Agent status */
+
+static void
+on_agent_status_set (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RexianWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (rexian_store_set_agent_status_finish (REXIAN_STORE (object), result, &error)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* The status is for the supervisors' wallboard; the agent's own work goes on. */
+  g_warning ("Could not report the agent status: %s", error->message);
+  _rexian_window_toast (self, error->message);
+}
+
+void
+_rexian_window_update_agent_status (RexianWindow *self)
+{
+  gint64 agent_id = _rexian_window_get_agent_id (self);
+  RexianAgentStatus status;
+
+  /* A seat without a phone takes no calls: what it does is not an agent status. */
+  if (self->store == NULL || self->phone == NULL || agent_id == 0)
+    return;
+
+  /* A call outranks everything; an agent who goes away during wrap-up is away. */
+  if (rexian_call_panel_get_in_call (self->call_panel))
+    status = REXIAN_AGENT_ON_CALL;
+  else if (!gtk_switch_get_active (self->available_switch))
+    status = REXIAN_AGENT_AWAY;
+  else if (self->wrap_up_source != 0)
+    status = REXIAN_AGENT_WRAP_UP;
+  else
+    status = REXIAN_AGENT_AVAILABLE;
+
+  rexian_store_set_agent_status_async (self->store, agent_id, status, NULL,
+                                       g_get_real_time () / G_USEC_PER_SEC, self->cancellable,
+                                       on_agent_status_set, g_object_ref (self));
+}
+
+static gboolean
+wrap_up_done (gpointer user_data)
+{
+  RexianWindow *self = user_data;
+
+  self->wrap_up_source = 0;
+  _rexian_window_update_agent_status (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_in_call_changed (RexianWindow *self)
+{
+  int seconds = g_settings_get_int (self->settings, "wrap-up-seconds");
+
+  g_clear_handle_id (&self->wrap_up_source, g_source_remove);
+  /* After each call the agent gets the wrap-up time to finish its order before the
+   * next call is expected of them. */
+  if (!rexian_call_panel_get_in_call (self->call_panel) && seconds > 0)
+    self->wrap_up_source = g_timeout_add_seconds (seconds, wrap_up_done, self);
+
+  _rexian_window_update_agent_status (self);
+}
+
 static void
 on_available_toggled (RexianWindow *self)
 {
   if (self->phone != NULL)
     rexian_phone_set_available (self->phone, gtk_switch_get_active (self->available_switch));
   update_registration (self);
+  _rexian_window_update_agent_status (self);
+}
+
+/* The order taken on a call belongs to it in the call log. */
+static void
+on_call_order_saved (RexianOrderEditor *editor,
+                     RexianWorkOrder   *order,
+                     RexianWindow      *self)
+{
+  const char *call_id = g_object_get_data (G_OBJECT (editor), "rexian-call-id");
+  g_autoptr(GError) error = NULL;
+
+  if (call_id == NULL || self->store == NULL)
+    return;
+
+  if (!rexian_store_call_link_order (self->store, call_id, rexian_work_order_get_id (order),
+                                     &error))
+    {
+      g_warning ("Could not link the order to its call: %s", error->message);
+      _rexian_window_toast (self, error->message);
+    }
 }
 
 static void
@@ -118,8 +209,17 @@ on_call_answered (RexianWindow *self,
    * the phone by default. */
   _rexian_window_open_order (self, NULL);
   editor = REXIAN_ORDER_EDITOR (_rexian_window_get_last_dialog (self));
-  if (editor != NULL)
-    rexian_order_editor_set_phone (editor, rexian_call_get_number (call));
+  if (editor == NULL)
+    return;
+
+  rexian_order_editor_set_phone (editor, rexian_call_get_number (call));
+  if (rexian_call_get_call_id (call) != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (editor), "rexian-call-id",
+                              g_strdup (rexian_call_get_call_id (call)), g_free);
+      g_signal_connect_object (editor, "order-saved", G_CALLBACK (on_call_order_saved), self,
+                               0);
+    }
 }
 
 static void
@@ -174,12 +274,17 @@ _rexian_window_setup_phone (RexianWindow      *self,
 
   gtk_box_append (self->call_popover_box, _rexian_dial_pad_new (on_dial_key, self));
   rexian_call_panel_set_store (self->call_panel, self->store);
+  rexian_call_panel_set_agent_id (self->call_panel, rexian_application_get_agent_id (application));
+  rexian_calls_view_set_agent_id (self->calls_view, rexian_application_get_agent_id (application));
+  g_signal_connect_object (self->call_panel, "notify::in-call",
+                           G_CALLBACK (on_in_call_changed), self, G_CONNECT_SWAPPED);
 
   self->phone = rexian_application_get_phone (application);
   if (self->phone != NULL)
     {
       g_object_ref (self->phone);
       rexian_call_panel_set_phone (self->call_panel, self->phone);
+      rexian_calls_view_set_phone (self->calls_view, self->phone);
       gtk_switch_set_active (self->available_switch, rexian_phone_get_available (self->phone));
       g_signal_connect_object (self->phone, "notify::registration-state",
                                G_CALLBACK (update_registration), self, G_CONNECT_SWAPPED);
@@ -198,6 +303,7 @@ _rexian_window_setup_phone (RexianWindow      *self,
   g_signal_connect_object (self->settings, "changed::sip-address",
                            G_CALLBACK (update_registration), self, G_CONNECT_SWAPPED);
   update_registration (self);
+  _rexian_window_update_agent_status (self);
 }
 
 RexianCallPanel *

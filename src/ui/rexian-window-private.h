@@ -8,6 +8,7 @@
 #include "rexian-alert-monitor.h"
 #include "rexian-alerts-view.h"
 #include "rexian-call-panel.h"
+#include "rexian-calls-view.h"
 #include "rexian-kanban.h"
 #include "rexian-window.h"
 
@@ -28,6 +29,8 @@ struct _RexianWindow
   RexianPhone          *phone;
   /* What the phone status button's popover and tooltip say. */
   char                 *registration_text;
+  /* Runs while the agent finishes the last call's work (话后处理). */
+  guint                 wrap_up_source;
 
   /* Template children. */
   AdwToastOverlay      *toast_overlay;
@@ -43,6 +46,8 @@ struct _RexianWindow
   GtkLabel             *calendar_label;
   RexianKanban         *kanban;
   RexianAlertsView     *alerts_view;
+  AdwViewStackPage     *calls_page;
+  RexianCallsView      *calls_view;
   RexianCallPanel      *call_panel;
   GtkMenuButton        *call_button;
   GtkBox               *call_popover_box;
@@ -61,6 +66,8 @@ void          _rexian_window_setup_phone           (RexianWindow    *self,
                                                     RexianApplication *application);
 void          _rexian_window_class_bind_phone      (GtkWidgetClass  *widget_class);
 RexianCallPanel *_rexian_window_get_call_panel     (RexianWindow    *self);
+/* Reports what the agent is doing now (available, on a call, wrapping up, away). */
+void          _rexian_window_update_agent_status   (RexianWindow    *self);
 
 /* rexian-window-actions.c */
 void          _rexian_window_class_install_actions (GtkWidgetClass  *widget_class);

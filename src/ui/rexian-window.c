@@ -263,6 +263,7 @@ setup_store (RexianWindow *self,
   fill_filters (self);
   rexian_kanban_set_store (self->kanban, self->store);
   rexian_alerts_view_set_store (self->alerts_view, self->store);
+  rexian_calls_view_set_store (self->calls_view, self->store);
 
   self->alert_monitor = rexian_alert_monitor_new (self->store);
   g_signal_connect_object (self->alert_monitor, "turned",
@@ -285,6 +286,7 @@ rexian_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->supervise_source, g_source_remove);
+  g_clear_handle_id (&self->wrap_up_source, g_source_remove);
   g_clear_object (&self->alert_monitor);
   g_clear_object (&self->phone);
   g_clear_weak_pointer (&self->last_dialog);
@@ -322,6 +324,7 @@ rexian_window_class_init (RexianWindowClass *klass)
   g_type_ensure (REXIAN_TYPE_KANBAN);
   g_type_ensure (REXIAN_TYPE_ALERTS_VIEW);
   g_type_ensure (REXIAN_TYPE_CALL_PANEL);
+  g_type_ensure (REXIAN_TYPE_CALLS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rexian/Rexian/rexian-window.ui");
@@ -338,6 +341,8 @@ rexian_window_class_init (RexianWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RexianWindow, calendar_label);
   gtk_widget_class_bind_template_child (widget_class, RexianWindow, kanban);
   gtk_widget_class_bind_template_child (widget_class, RexianWindow, alerts_view);
+  gtk_widget_class_bind_template_child (widget_class, RexianWindow, calls_page);
+  gtk_widget_class_bind_template_child (widget_class, RexianWindow, calls_view);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_order_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_move_requested);

@@ -697,6 +697,7 @@ test_incoming_answer_hold (Fixture       *fixture,
   RexianCall *call;
   RexianCall *second;
   Reports closed_twice = { "CALL_CLOSED", 2 };
+  g_autofree char *call_id_report = NULL;
 
   start_registered (fixture);
 
@@ -708,6 +709,10 @@ test_incoming_answer_hold (Fixture       *fixture,
   g_assert_cmpstr (rexian_call_get_number (call), ==, CITIZEN);
   g_assert_cmpint (rexian_call_get_offered_time (call), >, 0);
   g_assert_true (wait_until (fixture, baresip_reported, "CALL_RINGING", WAIT_MS));
+  /* The Call-ID came through the proxy unchanged: baresip reports the same one. */
+  g_assert_nonnull (rexian_call_get_call_id (call));
+  call_id_report = g_strdup_printf ("\"id\":\"%s\"", rexian_call_get_call_id (call));
+  g_assert_true (wait_until (fixture, baresip_reported, call_id_report, WAIT_MS));
 
   rexian_call_answer (call, &error);
   g_assert_no_error (error);
@@ -797,6 +802,7 @@ test_outgoing (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RexianCall) call = NULL;
+  g_autofree char *call_id_report = NULL;
 
   create_phone (fixture);
   rexian_phone_register (fixture->phone, "sip:1001@127.0.0.1", NULL, NULL, NULL, &error);
@@ -810,8 +816,12 @@ test_outgoing (Fixture       *fixture,
   call = g_object_ref (call_baresip (fixture));
   g_assert_cmpint (rexian_call_get_direction (call), ==, REXIAN_CALL_OUTGOING);
   g_assert_cmpstr (rexian_call_get_number (call), ==, CITIZEN);
+  /* Our own Call-ID, known before the INVITE left, is the one baresip got. */
+  g_assert_nonnull (rexian_call_get_call_id (call));
+  call_id_report = g_strdup_printf ("\"id\":\"%s\"", rexian_call_get_call_id (call));
   wait_call_state (fixture, call, REXIAN_CALL_STATE_ACTIVE);
   g_assert_true (wait_until (fixture, baresip_reported, "CALL_ESTABLISHED", WAIT_MS));
+  g_assert_true (wait_until (fixture, baresip_reported, call_id_report, WAIT_MS));
 
 #ifdef REXIAN_HAVE_MEDIA
   /* baresip's tone arrives, and our DTMF reaches baresip as RFC 4733 events. */

@@ -12,7 +12,9 @@
 
 #include "rexian-application.h"
 #include "rexian-call-panel-private.h"
+#include "rexian-calls-view-private.h"
 #include "rexian-order-editor-private.h"
+#include "rexian-store-calls.h"
 #include "rexian-window-private.h"
 #include "rexian-test-sip.h"
 #include "rexian-test-ui.h"
@@ -94,6 +96,65 @@ history_lists (gpointer data)
   return FALSE;
 }
 
+static RexianStore *
+store (void)
+{
+  return rexian_application_get_store (app);
+}
+
+/* The call log row of @call_id, or NULL. */
+static RexianCallRecord *
+get_record (const char *call_id)
+{
+  return rexian_store_get_call (store (), call_id, NULL);
+}
+
+static gboolean
+record_has_outcome (gpointer data)
+{
+  const char *call_id = data;
+  g_autoptr(RexianCallRecord) record = get_record (call_id);
+  int wanted = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "wanted-outcome"));
+
+  return record != NULL && record->outcome == wanted;
+}
+
+static gboolean
+agent_status_is (gpointer data)
+{
+  g_autoptr(RexianAgentState) state =
+    rexian_store_get_agent_state (store (), rexian_application_get_agent_id (app), NULL);
+
+  return state != NULL && state->status == (RexianAgentStatus) GPOINTER_TO_INT (data);
+}
+
+static gboolean
+callback_status_is (gpointer data)
+{
+  g_autoptr(GPtrArray) callbacks = rexian_store_list_callbacks (store (), FALSE, NULL);
+  gint64 id = *(gint64 *) data;
+  RexianCallbackStatus wanted =
+    GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "wanted-callback-status"));
+
+  for (guint i = 0; callbacks != NULL && i < callbacks->len; i++)
+    {
+      RexianCallback *callback = g_ptr_array_index (callbacks, i);
+
+      if (callback->id == id)
+        return callback->status == wanted;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+editor_idle_with_order (gpointer data)
+{
+  RexianOrderEditor *editor = data;
+
+  return _rexian_order_editor_get_order (editor) != NULL && !_rexian_order_editor_is_busy (editor);
+}
+
 static void
 test_status (void)
 {
@@ -114,6 +175,9 @@ test_incoming_call (void)
   g_autofree char *uri = phone_uri ();
   RexianStore *store = rexian_application_get_store (app);
   RexianCallEntry *entry;
+  g_autoptr(RexianCallRecord) record = NULL;
+  g_autofree char *call_id = NULL;
+  g_autofree char *recording_path = NULL;
   RexianOrderEditor *editor;
   RexianCall *call;
   const char *recording;
@@ -156,7 +220,37 @@ test_incoming_call (void)
   g_assert_nonnull (recording);
   g_assert_true (g_str_has_prefix (recording, g_get_user_data_dir ()));
   g_assert_true (g_str_has_suffix (recording, ".ogg"));
+  /* The call goes with its recording when it ends: the log keeps the path. */
+  recording_path = g_strdup (recording);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel ()->recording_label)));
+
+  /* The call log says who answered, and the agent is on the phone. */
+  call_id = g_strdup (rexian_call_get_call_id (call));
+  record = get_record (call_id);
+  g_assert_nonnull (record);
+  g_assert_cmpint (record->direction, ==, REXIAN_CALL_RECORD_INCOMING);
+  g_assert_cmpint (record->agent_id, ==, rexian_application_get_agent_id (app));
+  g_assert_cmpint (record->answered_at, >, 0);
+  g_assert_cmpint (record->outcome, ==, -1);
+  g_assert_true (rexian_test_wait_until (agent_status_is,
+                                         GINT_TO_POINTER (REXIAN_AGENT_ON_CALL), WAIT_MS));
+
+  /* The order taken on the call is linked to it once the intake form saves it. */
+  gtk_editable_set_text (GTK_EDITABLE (editor->summary_row), "小区路灯又不亮了");
+  gtk_editable_set_text (GTK_EDITABLE (editor->caller_name_row), "王建国");
+  gtk_editable_set_text (GTK_EDITABLE (editor->address_row), "城区西街道书院街12号");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (editor->course_view),
+                            "小区路灯连续两晚不亮。", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (editor->request_view),
+                            "尽快修复路灯。", -1);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_true (rexian_test_wait_until (editor_idle_with_order, editor, WAIT_MS));
+  g_clear_pointer (&record, rexian_call_record_free);
+  record = get_record (call_id);
+  g_assert_cmpint (record->order_id, ==,
+                   rexian_work_order_get_id (_rexian_order_editor_get_order (editor)));
+  g_assert_cmpstr (record->order_number, ==,
+                   rexian_work_order_get_number (_rexian_order_editor_get_order (editor)));
 
   gtk_window_destroy (GTK_WINDOW (editor));
   rexian_test_spin (1200);
@@ -167,6 +261,127 @@ test_incoming_call (void)
   rexian_test_sip_command (citizen, "hangup", NULL);
   g_assert_true (rexian_test_wait_until (no_call, NULL, WAIT_MS));
   g_assert_true (rexian_test_sip_wait_report (citizen, "CALL_CLOSED", WAIT_MS));
+
+  g_object_set_data (G_OBJECT (window), "wanted-outcome",
+                     GINT_TO_POINTER (REXIAN_CALL_OUTCOME_CALLER_HUNG_UP));
+  g_assert_true (rexian_test_wait_until (record_has_outcome, call_id, WAIT_MS));
+  g_clear_pointer (&record, rexian_call_record_free);
+  record = get_record (call_id);
+  g_assert_cmpstr (record->recording_path, ==, recording_path);
+
+  /* Wrap-up time (one second in this test), then ready for the next call. */
+  g_assert_true (rexian_test_wait_until (agent_status_is,
+                                         GINT_TO_POINTER (REXIAN_AGENT_WRAP_UP), WAIT_MS));
+  g_assert_true (rexian_test_wait_until (agent_status_is,
+                                         GINT_TO_POINTER (REXIAN_AGENT_AVAILABLE), WAIT_MS));
+}
+
+static gboolean
+calls_view_pending (gpointer data)
+{
+  return rexian_calls_view_get_n_pending (window->calls_view) == GPOINTER_TO_UINT (data);
+}
+
+static const char *
+list_row_title (GtkListBox *list,
+                int         index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  return row != NULL && ADW_IS_PREFERENCES_ROW (row)
+         ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))
+         : NULL;
+}
+
+static void
+test_missed_call (void)
+{
+  g_autofree char *uri = phone_uri ();
+  g_autofree char *registrar = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *call_id = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GPtrArray) callbacks = NULL;
+  g_autoptr(RexianCallRecord) record = NULL;
+  g_autoptr(RexianCallRecord) back = NULL;
+  RexianCallback *callback;
+  RexianCallEntry *entry;
+  gint64 callback_id;
+
+  g_assert_true (calls_view_pending (GUINT_TO_POINTER (0)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->calls_view->stack), ==, "empty");
+
+  /* The citizen gives up while it rings. */
+  rexian_test_sip_command (citizen, "dial", uri);
+  g_assert_true (rexian_test_wait_until (is_ringing, GUINT_TO_POINTER (1), WAIT_MS));
+  g_assert_true (rexian_test_sip_wait_report (citizen, "CALL_RINGING", WAIT_MS));
+  entry = g_ptr_array_index (panel ()->entries, 0);
+  call_id = g_strdup (rexian_call_get_call_id (entry->call));
+  g_assert_nonnull (call_id);
+  record = get_record (call_id);
+  g_assert_nonnull (record);
+  g_assert_cmpint (record->outcome, ==, -1);
+  g_clear_pointer (&record, rexian_call_record_free);
+
+  rexian_test_sip_command (citizen, "hangup", NULL);
+  g_assert_true (rexian_test_wait_until (no_call, NULL, WAIT_MS));
+  g_object_set_data (G_OBJECT (window), "wanted-outcome",
+                     GINT_TO_POINTER (REXIAN_CALL_OUTCOME_ABANDONED));
+  g_assert_true (rexian_test_wait_until (record_has_outcome, call_id, WAIT_MS));
+
+  /* One call, abandoned, and one callback waiting for it. */
+  calls = rexian_store_list_calls (store (), 0, G_MAXINT64, 0, NULL);
+  g_assert_cmpuint (calls->len, ==, 1);
+  record = get_record (call_id);
+  g_assert_cmpint (record->answered_at, ==, 0);
+  g_assert_cmpstr (record->remote_number, ==, CITIZEN);
+  callbacks = rexian_store_list_callbacks (store (), TRUE, NULL);
+  g_assert_cmpuint (callbacks->len, ==, 1);
+  callback = g_ptr_array_index (callbacks, 0);
+  g_assert_cmpint (callback->call_record_id, ==, record->id);
+  g_assert_cmpstr (callback->remote_number, ==, CITIZEN);
+  callback_id = callback->id;
+
+  /* The Calls view lists it, and its page shows the count. */
+  g_assert_true (rexian_test_wait_until (calls_view_pending, GUINT_TO_POINTER (1), WAIT_MS));
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (window->calls_page), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->calls_view->stack), ==, "list");
+  g_assert_cmpstr (list_row_title (window->calls_view->callback_list, 0), ==, CITIZEN);
+  g_assert_cmpstr (list_row_title (window->calls_view->call_list, 0), ==, CITIZEN);
+  adw_view_stack_set_visible_child_name (window->stack, "calls");
+  save_screenshot ("calls-view.png");
+
+  /* Call Back: a bare number goes through the SIP server, here baresip itself (no
+   * SIP address is set, so nothing registers). */
+  registrar = g_settings_get_string (window->settings, "sip-registrar");
+  server = g_strdup_printf ("sip:127.0.0.1:%u", rexian_test_sip_get_port (citizen));
+  g_settings_set_string (window->settings, "sip-registrar", server);
+  gtk_widget_activate_action (GTK_WIDGET (window->calls_view), "calls.call-back", "x",
+                              callback_id);
+  g_assert_true (rexian_test_wait_until (current_is,
+                                         GINT_TO_POINTER (REXIAN_CALL_STATE_ACTIVE), WAIT_MS));
+  g_object_set_data (G_OBJECT (window), "wanted-callback-status",
+                     GINT_TO_POINTER (REXIAN_CALLBACK_CALLED_BACK));
+  g_assert_true (rexian_test_wait_until (callback_status_is, &callback_id, WAIT_MS));
+  g_assert_true (rexian_test_wait_until (calls_view_pending, GUINT_TO_POINTER (0), WAIT_MS));
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (window->calls_page), ==, 0);
+  g_assert_true (rexian_test_wait_until (agent_status_is,
+                                         GINT_TO_POINTER (REXIAN_AGENT_ON_CALL), WAIT_MS));
+
+  /* The call back is in the log too, as this agent's outgoing call. */
+  back = get_record (rexian_call_get_call_id (panel ()->current->call));
+  g_assert_nonnull (back);
+  g_assert_cmpint (back->direction, ==, REXIAN_CALL_RECORD_OUTGOING);
+  g_assert_cmpint (back->agent_id, ==, rexian_application_get_agent_id (app));
+
+  /* Hung up on the call itself: with the Calls page shown the bar's button was found
+   * unrealized under Xvfb, and an unrealized GtkButton ignores activation. */
+  g_assert_true (rexian_call_hangup (panel ()->current->call, NULL));
+  g_settings_set_string (window->settings, "sip-registrar", registrar);
+  g_assert_true (rexian_test_wait_until (no_call, NULL, WAIT_MS));
+  adw_view_stack_set_visible_child_name (window->stack, "orders");
+  g_assert_true (rexian_test_wait_until (agent_status_is,
+                                         GINT_TO_POINTER (REXIAN_AGENT_AVAILABLE), WAIT_MS));
 }
 
 static gboolean
@@ -308,6 +523,7 @@ main (int   argc,
   g_autofree char *db_path = NULL;
   g_autofree char *tmpdir = NULL;
   const char *dir = g_getenv ("REXIAN_SCREENSHOT_DIR");
+  g_autoptr(GSettings) settings = NULL;
   int ret;
 
   g_setenv ("LANGUAGE", "en", TRUE);
@@ -345,6 +561,10 @@ main (int   argc,
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
 
+  /* A short wrap-up, so that the test sees the agent become available again. */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_int (settings, "wrap-up-seconds", 1);
+
   window = REXIAN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -354,6 +574,7 @@ main (int   argc,
   citizen = rexian_test_sip_start (CITIZEN, "auto");
 
   g_test_add_func ("/ui/phone/status", test_status);
+  g_test_add_func ("/ui/phone/missed-call", test_missed_call);
   g_test_add_func ("/ui/phone/incoming", test_incoming_call);
   g_test_add_func ("/ui/phone/two-calls", test_two_calls_ring_past_target);
   g_test_add_func ("/ui/phone/outgoing", test_outgoing_call);
