@@ -14,6 +14,41 @@
 
 G_BEGIN_DECLS
 
+/* The call's instance, shared by rexian-call.c (signalling, state, actions) and
+ * rexian-call-media.c (SDP and audio). */
+struct _RexianCall
+{
+  GObject              parent_instance;
+
+  RexianPhone         *phone;        /* not owned: the phone holds its calls, not back */
+  nua_handle_t        *nh;           /* owned: destroyed once the dialog terminated */
+
+  RexianCallDirection  direction;
+  char                *remote_uri;
+  char                *number;
+  /* The SIP Call-ID: the key every seat's report of this call is merged on. */
+  char                *call_id;
+  RexianCallState      state;
+  RexianCallEndReason  end_reason;
+  guint                end_status;
+  gint64               offered_time;
+  gint64               answered_time;
+  gint64               ended_time;
+
+  RexianMediaSession  *media;
+  guint                prepare_id;
+  gboolean             media_started;
+  char                *remote_sdp;
+  guint                auth_tries;
+};
+
+/* rexian-call-media.c */
+char       *rexian_call_build_sdp      (RexianCall        *self);
+void        rexian_call_create_media   (RexianCall        *self,
+                                        const sip_t       *sip);
+void        rexian_call_start_media    (RexianCall        *self);
+void        rexian_call_stop_media     (RexianCall        *self);
+
 /* The call takes over @nh (binds itself as its magic and destroys it once terminated). */
 RexianCall *rexian_call_new_incoming   (RexianPhone       *phone,
                                         nua_handle_t      *nh,
