@@ -25,7 +25,6 @@ rexian_store_db_set_agent_status (RexianStore       *self,
   g_autoptr(sqlite3_stmt) upsert = NULL;
   g_autoptr(sqlite3_stmt) event = NULL;
   const char *status_id = rexian_agent_status_to_string (status);
-  int rc;
 
   *out_changed = FALSE;
 
@@ -44,18 +43,11 @@ rexian_store_db_set_agent_status (RexianStore       *self,
     goto failed;
 
   sqlite3_bind_int64 (find, 1, agent_id);
-  rc = sqlite3_step (find);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, REXIAN_STORE_ERROR, REXIAN_STORE_ERROR_NOT_FOUND,
-                   _("This agent is no longer in the list of agents; sign in again."));
-      goto failed;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      rexian_store_set_sqlite_error (self, db, rc, error);
-      goto failed;
-    }
+  if (!rexian_store_step_row (self, db, find,
+                              _("This agent is no longer in the list of agents; sign in "
+                                "again."),
+                              error))
+    goto failed;
 
   /* Phones report the same state many times (every re-registration, every poll); the
    * history keeps changes only, so time in status adds up. */

@@ -454,7 +454,6 @@ rexian_store_call_link_order (RexianStore *self,
   g_auto(CallRow) row = { 0, };
   g_autoptr(sqlite3_stmt) find = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
-  int rc;
 
   g_return_val_if_fail (REXIAN_IS_STORE (self), FALSE);
   g_return_val_if_fail (call_id != NULL, FALSE);
@@ -475,19 +474,11 @@ rexian_store_call_link_order (RexianStore *self,
         goto failed;
 
       sqlite3_bind_int64 (find, 1, order_id);
-      rc = sqlite3_step (find);
-      if (rc == SQLITE_DONE)
-        {
-          g_set_error (error, REXIAN_STORE_ERROR, REXIAN_STORE_ERROR_NOT_FOUND,
-                       _("The work order no longer exists (it may have been removed by "
-                         "another seat)."));
-          goto failed;
-        }
-      if (rc != SQLITE_ROW)
-        {
-          rexian_store_set_sqlite_error (self, db, rc, error);
-          goto failed;
-        }
+      if (!rexian_store_step_row (self, db, find,
+                                  _("The work order no longer exists (it may have been "
+                                    "removed by another seat)."),
+                                  error))
+        goto failed;
     }
 
   update = rexian_store_prepare (self, db, "UPDATE calls SET order_id = ?2 WHERE id = ?1",
@@ -664,7 +655,6 @@ rexian_store_set_callback_status (RexianStore          *self,
   RexianCallbackStatus current = REXIAN_CALLBACK_PENDING;
   g_autofree char *handled_by_name = NULL;
   int attempts;
-  int rc;
 
   g_return_val_if_fail (REXIAN_IS_STORE (self), FALSE);
   g_return_val_if_fail ((guint) status < REXIAN_N_CALLBACK_STATUSES, FALSE);
@@ -683,18 +673,10 @@ rexian_store_set_callback_status (RexianStore          *self,
     goto failed;
 
   sqlite3_bind_int64 (find, 1, callback_id);
-  rc = sqlite3_step (find);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, REXIAN_STORE_ERROR, REXIAN_STORE_ERROR_NOT_FOUND,
-                   _("This missed call is no longer in the callback list."));
-      goto failed;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      rexian_store_set_sqlite_error (self, db, rc, error);
-      goto failed;
-    }
+  if (!rexian_store_step_row (self, db, find,
+                              _("This missed call is no longer in the callback list."),
+                              error))
+    goto failed;
 
   rexian_callback_status_from_string (rexian_store_column_text (find, 0), &current);
   attempts = sqlite3_column_int (find, 1);

@@ -105,6 +105,13 @@ gboolean         rexian_store_commit                (RexianStore         *self,
                                                      sqlite3             *db,
                                                      GError             **error);
 void             rexian_store_rollback              (sqlite3             *db);
+/* Steps a bound lookup to its row: FALSE with REXIAN_STORE_ERROR_NOT_FOUND and
+ * @not_found (a sentence for the user) when there is none, or the SQLite error. */
+gboolean         rexian_store_step_row              (RexianStore         *self,
+                                                     sqlite3             *db,
+                                                     sqlite3_stmt        *stmt,
+                                                     const char          *not_found,
+                                                     GError             **error);
 /* Steps a bound statement to the end, one record per row made by @row_func. */
 typedef gpointer (*RexianStoreRowFunc) (sqlite3_stmt *stmt);
 GPtrArray       *rexian_store_collect_rows          (RexianStore         *self,

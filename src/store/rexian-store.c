@@ -889,3 +889,23 @@ rexian_store_collect_rows (RexianStore        *self,
 
   return g_steal_pointer (&result);
 }
+
+gboolean
+rexian_store_step_row (RexianStore   *self,
+                       sqlite3       *db,
+                       sqlite3_stmt  *stmt,
+                       const char    *not_found,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, REXIAN_STORE_ERROR, REXIAN_STORE_ERROR_NOT_FOUND, not_found);
+  else
+    rexian_store_set_sqlite_error (self, db, rc, error);
+
+  return FALSE;
+}
