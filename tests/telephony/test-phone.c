@@ -9,14 +9,12 @@
 
 #include "config.h"
 
-#include <signal.h>
-#include <sys/prctl.h>
-#include <unistd.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
 #include "rexian-phone.h"
+#include "rexian-test-peers.h"
 
 #define PASSWORD     "s3cret-1001"
 #define CITIZEN      "13803560001"
@@ -25,15 +23,10 @@
 typedef struct
 {
   char               *dir;
-  GSubprocess        *kamailio;
+  RexianTestKamailio *kamailio;
   guint               kamailio_port;
-  GSubprocess        *baresip;
+  RexianTestBaresip  *baresip;
   guint               baresip_port;
-  guint               ctrl_port;
-  GSocketConnection  *ctrl;
-  GString            *events;   /* everything baresip reported, concatenated */
-  guint8              buffer[4096];
-  GCancellable       *cancellable;
   RexianPhone        *phone;
   GPtrArray          *incoming; /* RexianCall, in the order they rang */
 } Fixture;
@@ -91,89 +84,7 @@ wait_polling (Fixture       *fixture,
   return ok;
 }
 
-/* Ports */
-
-static gboolean
-port_free (guint       port,
-           GSocketType type)
-{
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, port);
-  g_autoptr(GSocket) socket = NULL;
-
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, type, G_SOCKET_PROTOCOL_DEFAULT, NULL);
-  return socket != NULL && g_socket_bind (socket, address, FALSE, NULL);
-}
-
-/* @count consecutive ports free for both UDP and TCP: baresip takes TCP on its SIP port
- * and TLS on the next. */
-static guint
-find_free_ports (guint count)
-{
-  for (guint attempt = 0; attempt < 200; attempt++)
-    {
-      guint base = g_random_int_range (20000, 60000);
-      gboolean ok = TRUE;
-
-      for (guint i = 0; i < count && ok; i++)
-        ok = port_free (base + i, G_SOCKET_TYPE_DATAGRAM) &&
-             port_free (base + i, G_SOCKET_TYPE_STREAM);
-      if (ok)
-        return base;
-    }
-
-  g_error ("No free ports on 127.0.0.1");
-}
-
-static gboolean
-udp_port_bound (Fixture       *fixture,
-                gconstpointer  data)
-{
-  return !port_free (GPOINTER_TO_UINT (data), G_SOCKET_TYPE_DATAGRAM);
-}
-
-/* Processes */
-
-/* Should the test abort before its teardown, the kernel still stops what it started. */
-static void
-die_with_parent (gpointer user_data)
-{
-  /* Its own process group, so that what it forks can be found and stopped too. */
-  setpgid (0, 0);
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static GSubprocess *
-spawn (Fixture    *fixture,
-       const char *log_name,
-       ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *log_path = g_build_filename (fixture->dir, log_name, NULL);
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
-  const char *arg;
-  va_list args;
-
-  va_start (args, log_name);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* stdin stays /dev/null: baresip would otherwise read commands from the terminal. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_MERGE);
-  g_subprocess_launcher_set_stdout_file_path (launcher, log_path);
-  g_subprocess_launcher_set_cwd (launcher, fixture->dir);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
-                                          &error);
-  g_assert_no_error (error);
-
-  return process;
-}
+/* The peers (tests/common) */
 
 static gboolean
 process_done (Fixture       *fixture,
@@ -195,225 +106,54 @@ wait_done_cb (GObject      *source,
   *done = TRUE;
 }
 
-/* SIGTERM, then SIGKILL if it lingers; only ever the process this test started. */
-static void
-stop_process (Fixture      *fixture,
-              GSubprocess **process)
-{
-  gboolean done = FALSE;
-
-  if (*process == NULL)
-    return;
-
-  g_subprocess_send_signal (*process, SIGTERM);
-  g_subprocess_wait_async (*process, NULL, wait_done_cb, &done);
-  if (!wait_until (fixture, process_done, &done, 5000))
-    {
-      g_subprocess_force_exit (*process);
-      wait_until (fixture, process_done, &done, 5000);
-    }
-
-  g_clear_object (process);
-}
-
-/* kamailio */
-
-static void
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-replace_all (const char *text,
-             const char *placeholder,
-             const char *value)
-{
-  g_auto(GStrv) parts = g_strsplit (text, placeholder, -1);
-
-  return g_strjoinv (value, parts);
-}
-
+/* The first call starts kamailio on a free port; a later one starts it again on the
+ * same port after stop_kamailio(). */
 static void
 start_kamailio (Fixture *fixture)
 {
   g_autofree char *template_path = NULL;
-  g_autofree char *template = NULL;
-  g_autofree char *port = NULL;
-  g_autofree char *with_port = NULL;
-  g_autofree char *with_dir = NULL;
-  g_autofree char *config = NULL;
-  g_autofree char *config_path = g_build_filename (fixture->dir, "kamailio.cfg", NULL);
-  g_autoptr(GError) error = NULL;
 
-  if (fixture->kamailio_port == 0)
-    fixture->kamailio_port = find_free_ports (1);
+  if (fixture->kamailio != NULL)
+    {
+      rexian_test_kamailio_restart (fixture->kamailio);
+      return;
+    }
 
   template_path = g_test_build_filename (G_TEST_DIST, "telephony", "kamailio.cfg", NULL);
-  g_file_get_contents (template_path, &template, NULL, &error);
-  g_assert_no_error (error);
-
-  port = g_strdup_printf ("%u", fixture->kamailio_port);
-  with_port = replace_all (template, "@PORT@", port);
-  with_dir = replace_all (with_port, "@DIR@", fixture->dir);
-  config = replace_all (with_dir, "@PASSWORD@", PASSWORD);
-  write_file (fixture, "kamailio.cfg", config);
-
-  fixture->kamailio = spawn (fixture, "kamailio.log", "kamailio", "-f", config_path,
-                             "-D", "-E", "-w", fixture->dir, "-Y", fixture->dir, NULL);
-  if (!wait_polling (fixture, udp_port_bound, GUINT_TO_POINTER (fixture->kamailio_port),
-                     WAIT_MS))
-    g_error ("kamailio did not start: see %s/kamailio.log", fixture->dir);
+  fixture->kamailio = rexian_test_kamailio_start (template_path, 0, PASSWORD, NULL);
+  fixture->kamailio_port = rexian_test_kamailio_get_port (fixture->kamailio);
 }
 
-static gboolean
-udp_port_free (Fixture       *fixture,
-               gconstpointer  data)
-{
-  return port_free (GPOINTER_TO_UINT (data), G_SOCKET_TYPE_DATAGRAM);
-}
-
-/* kamailio's main process may exit before its workers, which still hold the socket:
- * wait for the port, and kill what is left of the process group we started. */
 static void
 stop_kamailio (Fixture *fixture)
 {
-  pid_t group;
-
-  if (fixture->kamailio == NULL)
-    return;
-
-  group = atoi (g_subprocess_get_identifier (fixture->kamailio));
-  stop_process (fixture, &fixture->kamailio);
-  if (!wait_polling (fixture, udp_port_free, GUINT_TO_POINTER (fixture->kamailio_port),
-                     2000))
-    {
-      kill (-group, SIGKILL);
-      if (!wait_polling (fixture, udp_port_free, GUINT_TO_POINTER (fixture->kamailio_port),
-                         WAIT_MS))
-        g_error ("kamailio's workers still hold port %u", fixture->kamailio_port);
-    }
+  if (fixture->kamailio != NULL)
+    rexian_test_kamailio_stop (fixture->kamailio);
 }
 
 static gboolean
 kamailio_logged (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "kamailio.log", NULL);
-  g_autofree char *log = NULL;
+  g_autofree char *log = rexian_test_kamailio_get_log (fixture->kamailio);
 
-  return g_file_get_contents (path, &log, NULL, NULL) && strstr (log, data) != NULL;
+  return strstr (log, data) != NULL;
 }
 
-/* baresip */
-
-static void
-ctrl_read_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Fixture *fixture = user_data;
-  gssize n;
-
-  n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, NULL);
-  if (n <= 0)
-    return;
-
-  g_string_append_len (fixture->events, (const char *) fixture->buffer, n);
-  g_input_stream_read_async (G_INPUT_STREAM (source), fixture->buffer,
-                             sizeof fixture->buffer, G_PRIORITY_DEFAULT,
-                             fixture->cancellable, ctrl_read_cb, fixture);
-}
-
-static gboolean
-ctrl_connected (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GSocketClient) client = NULL;
-
-  if (fixture->ctrl != NULL)
-    return TRUE;
-
-  client = g_socket_client_new ();
-  g_socket_client_set_enable_proxy (client, FALSE);
-  fixture->ctrl = g_socket_client_connect_to_host (client, "127.0.0.1",
-                                                   fixture->ctrl_port, NULL, NULL);
-  return fixture->ctrl != NULL;
-}
-
-static void     baresip_command  (Fixture       *fixture,
-                                  const char    *command,
-                                  const char    *params);
-static gboolean baresip_reported (Fixture       *fixture,
-                                  gconstpointer  data);
-
+/* baresip as the citizen; with kamailio running its address names the proxy, through
+ * which it then dials. */
 static void
 start_baresip (Fixture    *fixture,
                const char *answermode)
 {
-  g_autofree char *config = NULL;
-  g_autofree char *accounts = NULL;
-  g_autofree char *wav = g_build_filename (fixture->dir, "caller.wav", NULL);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
+  RexianTestBaresipOptions options = {
+    .user = CITIZEN,
+    .answermode = answermode,
+    .registrar_port = fixture->kamailio_port,
+  };
 
-  /* 8 kHz mono S16, long enough that baresip never hangs up at its end. */
-  g_spawn_sync (fixture->dir,
-                (char *[]) { "sox", "-n", "-r", "8000", "-c", "1", "-b", "16", wav,
-                             "synth", "30", "sine", "440", "vol", "0.3", NULL },
-                NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  fixture->baresip_port = find_free_ports (3);
-  fixture->ctrl_port = fixture->baresip_port + 2;
-
-  config = g_strdup_printf ("poll_method\t\tpoll\n"
-                            "sip_listen\t\t127.0.0.1:%u\n"
-                            "net_interface\t\t127.0.0.1\n"
-                            "audio_source\t\taufile,%s\n"
-                            "audio_player\t\taubridge,rexian-test-%u\n"
-                            "audio_alert\t\taubridge,rexian-alert-%u\n"
-                            "module_path\t\t/usr/lib/baresip/modules\n"
-                            "module\t\t\tg711.so\n"
-                            "module\t\t\taufile.so\n"
-                            "module\t\t\taubridge.so\n"
-                            "module_app\t\taccount.so\n"
-                            "module_app\t\tmenu.so\n"
-                            "module_app\t\tctrl_tcp.so\n"
-                            "ctrl_tcp_listen\t\t127.0.0.1:%u\n",
-                            fixture->baresip_port, wav, fixture->baresip_port,
-                            fixture->baresip_port, fixture->ctrl_port);
-  write_file (fixture, "config", config);
-
-  accounts = g_strdup_printf ("<sip:" CITIZEN "@127.0.0.1:%u>;regint=0;answermode=%s;"
-                              "audio_codecs=pcmu\n",
-                              fixture->kamailio_port != 0 ? fixture->kamailio_port
-                                                          : fixture->baresip_port,
-                              answermode);
-  write_file (fixture, "accounts", accounts);
-
-  fixture->baresip = spawn (fixture, "baresip.log", "baresip", "-f", fixture->dir,
-                            "-t", "100", NULL);
-
-  if (!wait_polling (fixture, ctrl_connected, NULL, WAIT_MS))
-    g_error ("baresip did not start: see %s/baresip.log", fixture->dir);
-
-  g_input_stream_read_async (g_io_stream_get_input_stream (G_IO_STREAM (fixture->ctrl)),
-                             fixture->buffer, sizeof fixture->buffer, G_PRIORITY_DEFAULT,
-                             fixture->cancellable, ctrl_read_cb, fixture);
-
-  /* A connected socket is not yet a client baresip reports events to: wait for the
-   * answer to a first command. */
-  baresip_command (fixture, "reginfo", NULL);
-  if (!wait_until (fixture, baresip_reported, "\"response\":true", WAIT_MS))
-    g_error ("baresip does not answer on its control port: see %s/baresip.log", fixture->dir);
+  fixture->baresip = rexian_test_baresip_start_full (&options);
+  fixture->baresip_port = rexian_test_baresip_get_port (fixture->baresip);
 }
 
 static void
@@ -421,36 +161,14 @@ baresip_command (Fixture    *fixture,
                  const char *command,
                  const char *params)
 {
-  g_autofree char *json = NULL;
-  g_autofree char *netstring = NULL;
-  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (fixture->ctrl));
-  g_autoptr(GError) error = NULL;
-
-  json = g_strdup_printf ("{\"command\":\"%s\",\"params\":\"%s\",\"token\":\"t\"}",
-                          command, params != NULL ? params : "");
-  netstring = g_strdup_printf ("%zu:%s,", strlen (json), json);
-  g_output_stream_write_all (out, netstring, strlen (netstring), NULL, NULL, &error);
-  g_assert_no_error (error);
+  rexian_test_baresip_command (fixture->baresip, command, params);
 }
 
 static gboolean
 baresip_reported (Fixture       *fixture,
                   gconstpointer  data)
 {
-  return strstr (fixture->events->str, data) != NULL;
-}
-
-static guint
-count_reports (Fixture    *fixture,
-               const char *needle)
-{
-  guint count = 0;
-
-  for (const char *p = strstr (fixture->events->str, needle); p != NULL;
-       p = strstr (p + 1, needle))
-    count++;
-
-  return count;
+  return strstr (rexian_test_baresip_get_events (fixture->baresip), data) != NULL;
 }
 
 typedef struct
@@ -465,7 +183,8 @@ baresip_reported_n (Fixture       *fixture,
 {
   const Reports *reports = data;
 
-  return count_reports (fixture, reports->needle) >= reports->count;
+  return rexian_test_baresip_count_reports (fixture->baresip, reports->needle) >=
+         reports->count;
 }
 
 /* The phone */
@@ -571,12 +290,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("rexian-telephony-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->events = g_string_new (NULL);
-  fixture->cancellable = g_cancellable_new ();
+  fixture->dir = rexian_test_make_dir ("rexian-telephony");
   fixture->incoming = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
@@ -584,38 +298,12 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  /* For debugging a test: what baresip reported over its control socket. */
-  if (g_getenv ("REXIAN_TEST_SHOW_EVENTS") != NULL)
-    g_test_message ("baresip said: %s", fixture->events->str);
-  g_cancellable_cancel (fixture->cancellable);
-  g_clear_object (&fixture->ctrl);
-
   g_clear_pointer (&fixture->incoming, g_ptr_array_unref);
   g_clear_object (&fixture->phone);
 
-  stop_process (fixture, &fixture->baresip);
-  stop_kamailio (fixture);
-
-  /* Let the cancelled read finish before the fixture goes. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&fixture->cancellable);
-  g_string_free (fixture->events, TRUE);
-
-  if (g_test_failed ())
-    g_test_message ("Logs kept in %s", fixture->dir);
-  else
-    {
-      g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-          g_unlink (path);
-        }
-      g_rmdir (fixture->dir);
-    }
+  g_clear_pointer (&fixture->baresip, rexian_test_baresip_stop);
+  g_clear_pointer (&fixture->kamailio, rexian_test_kamailio_free);
+  rexian_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -988,7 +676,7 @@ test_hostile_input (Fixture       *fixture,
 
   /* A bounded flood of OPTIONS that sipsak does not wait for answers to. */
   target = g_strdup_printf ("sip:1001@127.0.0.1:%u", rexian_phone_get_port (fixture->phone));
-  sipsak = spawn (fixture, "sipsak.log", "sipsak", "-F", "-e", "500", "-s", target, NULL);
+  sipsak = rexian_test_spawn (fixture->dir, "sipsak.log", "sipsak", "-F", "-e", "500", "-s", target, NULL);
   g_subprocess_wait_async (sipsak, NULL, wait_done_cb, &sipsak_done);
   if (!wait_until (fixture, process_done, &sipsak_done, 20000))
     {

@@ -16,7 +16,7 @@
 #include "rexian-order-editor-private.h"
 #include "rexian-store-calls.h"
 #include "rexian-window-private.h"
-#include "rexian-test-sip.h"
+#include "rexian-test-peers.h"
 #include "rexian-test-ui.h"
 
 #define CITIZEN "13803560001"
@@ -24,7 +24,7 @@
 
 static RexianApplication *app;
 static RexianWindow *window;
-static RexianTestSip *citizen;
+static RexianTestBaresip *citizen;
 static char *out_dir;
 
 static RexianCallPanel *
@@ -189,9 +189,9 @@ test_incoming_call (void)
                                        g_get_real_time () / G_USEC_PER_SEC, &error);
   g_assert_no_error (error);
 
-  rexian_test_sip_command (citizen, "dial", uri);
+  rexian_test_baresip_command (citizen, "dial", uri);
   g_assert_true (rexian_test_wait_until (is_ringing, GUINT_TO_POINTER (1), WAIT_MS));
-  g_assert_true (rexian_test_sip_wait_report (citizen, "CALL_RINGING", WAIT_MS));
+  g_assert_true (rexian_test_baresip_wait_report (citizen, "CALL_RINGING", WAIT_MS));
 
   entry = g_ptr_array_index (panel ()->entries, 0);
   call = entry->call;
@@ -205,7 +205,7 @@ test_incoming_call (void)
   gtk_widget_activate (GTK_WIDGET (entry->answer_button));
   g_assert_true (rexian_test_wait_until (current_is,
                                          GINT_TO_POINTER (REXIAN_CALL_STATE_ACTIVE), WAIT_MS));
-  g_assert_true (rexian_test_sip_wait_report (citizen, "CALL_ESTABLISHED", WAIT_MS));
+  g_assert_true (rexian_test_baresip_wait_report (citizen, "CALL_ESTABLISHED", WAIT_MS));
   g_assert_false (gtk_revealer_get_reveal_child (panel ()->ringing_revealer));
   g_assert_cmpstr (gtk_label_get_text (panel ()->call_number_label), ==, CITIZEN);
 
@@ -258,9 +258,9 @@ test_incoming_call (void)
   save_screenshot ("phone-in-call.png");
 
   /* The citizen hangs up: the bar goes. */
-  rexian_test_sip_command (citizen, "hangup", NULL);
+  rexian_test_baresip_command (citizen, "hangup", NULL);
   g_assert_true (rexian_test_wait_until (no_call, NULL, WAIT_MS));
-  g_assert_true (rexian_test_sip_wait_report (citizen, "CALL_CLOSED", WAIT_MS));
+  g_assert_true (rexian_test_baresip_wait_report (citizen, "CALL_CLOSED", WAIT_MS));
 
   g_object_set_data (G_OBJECT (window), "wanted-outcome",
                      GINT_TO_POINTER (REXIAN_CALL_OUTCOME_CALLER_HUNG_UP));
@@ -312,9 +312,9 @@ test_missed_call (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->calls_view->stack), ==, "empty");
 
   /* The citizen gives up while it rings. */
-  rexian_test_sip_command (citizen, "dial", uri);
+  rexian_test_baresip_command (citizen, "dial", uri);
   g_assert_true (rexian_test_wait_until (is_ringing, GUINT_TO_POINTER (1), WAIT_MS));
-  g_assert_true (rexian_test_sip_wait_report (citizen, "CALL_RINGING", WAIT_MS));
+  g_assert_true (rexian_test_baresip_wait_report (citizen, "CALL_RINGING", WAIT_MS));
   entry = g_ptr_array_index (panel ()->entries, 0);
   call_id = g_strdup (rexian_call_get_call_id (entry->call));
   g_assert_nonnull (call_id);
@@ -323,7 +323,7 @@ test_missed_call (void)
   g_assert_cmpint (record->outcome, ==, -1);
   g_clear_pointer (&record, rexian_call_record_free);
 
-  rexian_test_sip_command (citizen, "hangup", NULL);
+  rexian_test_baresip_command (citizen, "hangup", NULL);
   g_assert_true (rexian_test_wait_until (no_call, NULL, WAIT_MS));
   g_object_set_data (G_OBJECT (window), "wanted-outcome",
                      GINT_TO_POINTER (REXIAN_CALL_OUTCOME_ABANDONED));
@@ -354,7 +354,7 @@ test_missed_call (void)
   /* Call Back: a bare number goes through the SIP server, here baresip itself (no
    * SIP address is set, so nothing registers). */
   registrar = g_settings_get_string (window->settings, "sip-registrar");
-  server = g_strdup_printf ("sip:127.0.0.1:%u", rexian_test_sip_get_port (citizen));
+  server = g_strdup_printf ("sip:127.0.0.1:%u", rexian_test_baresip_get_port (citizen));
   g_settings_set_string (window->settings, "sip-registrar", server);
   gtk_widget_activate_action (GTK_WIDGET (window->calls_view), "calls.call-back", "x",
                               callback_id);
@@ -396,13 +396,13 @@ static void
 test_two_calls_ring_past_target (void)
 {
   g_autofree char *uri = phone_uri ();
-  guint declined = rexian_test_sip_count_reports (citizen, "\"param\":\"603 Decline\"");
+  guint declined = rexian_test_baresip_count_reports (citizen, "\"param\":\"603 Decline\"");
   RexianCallEntry *first;
   RexianCallEntry *second;
 
-  rexian_test_sip_command (citizen, "dial", uri);
+  rexian_test_baresip_command (citizen, "dial", uri);
   g_assert_true (rexian_test_wait_until (is_ringing, GUINT_TO_POINTER (1), WAIT_MS));
-  rexian_test_sip_command (citizen, "dial", uri);
+  rexian_test_baresip_command (citizen, "dial", uri);
   g_assert_true (rexian_test_wait_until (is_ringing, GUINT_TO_POINTER (2), WAIT_MS));
 
   /* Each ringing call has its own row. */
@@ -423,7 +423,7 @@ test_two_calls_ring_past_target (void)
   first = g_ptr_array_index (panel ()->entries, 0);
   gtk_widget_activate (GTK_WIDGET (first->decline_button));
   g_assert_true (rexian_test_wait_until (no_call, NULL, WAIT_MS));
-  g_assert_true (rexian_test_sip_wait_reports (citizen, "\"param\":\"603 Decline\"",
+  g_assert_true (rexian_test_baresip_wait_reports (citizen, "\"param\":\"603 Decline\"",
                                                declined + 2, WAIT_MS));
 }
 
@@ -431,8 +431,8 @@ static void
 test_outgoing_call (void)
 {
   g_autofree char *uri = g_strdup_printf ("sip:" CITIZEN "@127.0.0.1:%u",
-                                          rexian_test_sip_get_port (citizen));
-  guint closed = rexian_test_sip_count_reports (citizen, "CALL_CLOSED");
+                                          rexian_test_baresip_get_port (citizen));
+  guint closed = rexian_test_baresip_count_reports (citizen, "CALL_CLOSED");
 
   /* What the order editor's Call button does. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "call-number",
@@ -445,7 +445,7 @@ test_outgoing_call (void)
   gtk_widget_activate (GTK_WIDGET (panel ()->hangup_button));
   g_assert_true (rexian_test_wait_until (no_call, NULL, WAIT_MS));
   /* baresip saw the BYE: the citizen is not left on a dead line. */
-  g_assert_true (rexian_test_sip_wait_reports (citizen, "CALL_CLOSED", closed + 1, WAIT_MS));
+  g_assert_true (rexian_test_baresip_wait_reports (citizen, "CALL_CLOSED", closed + 1, WAIT_MS));
 }
 
 static void
@@ -468,8 +468,8 @@ test_away_is_busy (void)
   g_assert_cmpstr (gtk_menu_button_get_icon_name (window->phone_status_button), ==,
                    "user-away-symbolic");
 
-  rexian_test_sip_command (citizen, "dial", uri);
-  g_assert_true (rexian_test_sip_wait_report (citizen, "\"param\":\"486 Busy Here\"",
+  rexian_test_baresip_command (citizen, "dial", uri);
+  g_assert_true (rexian_test_baresip_wait_report (citizen, "\"param\":\"486 Busy Here\"",
                                               WAIT_MS));
   rexian_test_spin (200);
   g_assert_true (no_call (NULL));
@@ -571,7 +571,7 @@ main (int   argc,
   rexian_test_spin (300);
 
   /* Auto-answer for the calls it receives; it dials when told to. */
-  citizen = rexian_test_sip_start (CITIZEN, "auto");
+  citizen = rexian_test_baresip_start (CITIZEN, "auto");
 
   g_test_add_func ("/ui/phone/status", test_status);
   g_test_add_func ("/ui/phone/missed-call", test_missed_call);
@@ -584,7 +584,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  rexian_test_sip_stop (citizen);
+  rexian_test_baresip_stop (citizen);
   gtk_window_destroy (GTK_WINDOW (window));
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
