@@ -17,6 +17,8 @@ G_DEFINE_QUARK (rexian-media-error-quark, rexian_media_error)
 static const RexianCodecElements known_codecs[] = {
   { { 111, "opus", 48000, 2 }, "OPUS", 48000,
     "opusenc", "rtpopuspay", "rtpopusdepay", "opusdec" },
+  /* RFC 3551 section 4.5.2: G.722 samples at 16 kHz but its RTP clock, and so its
+   * rtpmap, says 8000, an error kept for compatibility. */
   { { 9, "G722", 8000, 1 }, "G722", 16000,
     "avenc_g722", "rtpg722pay", "rtpg722depay", "avdec_g722" },
   { { 8, "PCMA", 8000, 1 }, "PCMA", 8000,

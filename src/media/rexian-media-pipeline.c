@@ -15,8 +15,9 @@
 /* The jitter buffer's depth: enough for the jitter of an office LAN or a decent VPN,
  * small enough that the agent and the citizen do not talk over each other. */
 #define JITTER_LATENCY_MS 60
-/* Everything is mixed at the recording's rate so each branch resamples at most once. */
-#define INTERNAL_CAPS "audio/x-raw,format=S16LE,rate=48000,channels=1,layout=interleaved"
+#define INTERNAL_CAPS REXIAN_MEDIA_INTERNAL_CAPS
+/* What the send mixer waits for late input, on top of what its inputs declare. */
+#define SEND_MIXER_LATENCY_MS 20
 
 static void
 recalculate_latency (GstElement *pipeline,
@@ -129,13 +130,21 @@ link_or_fail (gboolean     linked,
   return linked;
 }
 
-/* microphone → [pacing] → 48 kHz mono → mute → hold → send tee */
+/* microphone → [pacing] → 48 kHz mono → mute → send mixer → hold → send tee
+ *
+ * The send mixer has a live silence input of its own, like the receive path's: it
+ * keeps the encoder fed at the clock's pace whatever the microphone does (a test's
+ * file ends), and it is where a conference adds the other calls' voices
+ * (rexian-media-conference.c) without touching the microphone's path.  Mute sits
+ * before it so that a muted agent still lets the two other parties hear each other;
+ * hold sits after it so that a held call receives nothing at all. */
 static gboolean
 build_send_path (RexianMediaSession  *self,
                  GError             **error)
 {
   const char *description = self->source_description;
   GstElement *convert, *resample, *filter, *pace = NULL;
+  GstElement *silence, *silence_filter, *mix_filter;
 
   if (description == NULL)
     description = g_getenv ("REXIAN_AUDIO_SOURCE");
@@ -161,16 +170,29 @@ build_send_path (RexianMediaSession  *self,
   resample = add_element (self, "audioresample", NULL, error);
   filter = add_caps_filter (self, INTERNAL_CAPS, error);
   self->mute_volume = add_element (self, "volume", "mute", error);
+  silence = add_element (self, "audiotestsrc", "local-silence", error);
+  silence_filter = add_caps_filter (self, INTERNAL_CAPS, error);
+  self->send_mixer = add_element (self, "audiomixer", "send-mixer", error);
+  mix_filter = add_caps_filter (self, INTERNAL_CAPS, error);
   self->hold_valve = add_element (self, "valve", "hold", error);
   self->send_tee = add_element (self, "tee", "send-tee", error);
   if (convert == NULL || resample == NULL || filter == NULL || self->mute_volume == NULL
-      || self->hold_valve == NULL || self->send_tee == NULL)
+      || silence == NULL || silence_filter == NULL || self->send_mixer == NULL
+      || mix_filter == NULL || self->hold_valve == NULL || self->send_tee == NULL)
     return FALSE;
   gst_object_ref (self->mute_volume);
+  gst_object_ref (self->send_mixer);
   gst_object_ref (self->hold_valve);
   gst_object_ref (self->send_tee);
 
   g_object_set (self->mute_volume, "mute", self->mute, NULL);
+  gst_util_set_object_arg (G_OBJECT (silence), "wave", "silence");
+  g_object_set (silence, "is-live", TRUE, "samplesperbuffer", 480, NULL);
+  gst_util_set_object_arg (G_OBJECT (self->send_mixer), "start-time-selection", "first");
+  /* A little slack for a loaded machine: a microphone buffer or a conference's audio
+   * that comes a few milliseconds late is still mixed instead of cut. */
+  g_object_set (self->send_mixer, "latency", (guint64) SEND_MIXER_LATENCY_MS * GST_MSECOND,
+                NULL);
   /* Gaps instead of nothing: the recording's interleaver then writes silence for the
    * time on hold at once instead of waiting for a timeout. */
   gst_util_set_object_arg (G_OBJECT (self->hold_valve), "drop-mode", "transform-to-gap");
@@ -187,9 +209,14 @@ build_send_path (RexianMediaSession  *self,
   else if (!link_or_fail (gst_element_link (self->source_bin, convert), "microphone", error))
     return FALSE;
 
-  return link_or_fail (gst_element_link_many (convert, resample, filter, self->mute_volume,
-                                              self->hold_valve, self->send_tee, NULL),
-                       "send path", error);
+  return link_or_fail (gst_element_link_many (silence, silence_filter, self->send_mixer,
+                                              NULL),
+                       "send path", error)
+         && link_or_fail (gst_element_link_many (convert, resample, filter,
+                                                 self->mute_volume, self->send_mixer,
+                                                 mix_filter, self->hold_valve,
+                                                 self->send_tee, NULL),
+                          "send path", error);
 }
 
 /* silence + every remote stream → mixer → receive tee → hold → speaker */

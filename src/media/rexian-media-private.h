@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+/* Everything inside a call's pipeline is mixed at the recording's rate, so that each
+ * branch resamples at most once. */
+#define REXIAN_MEDIA_INTERNAL_CAPS \
+  "audio/x-raw,format=S16LE,rate=48000,channels=1,layout=interleaved"
+
 /* How this build sends and receives one codec: the GStreamer elements of both
  * directions and the caps rtpbin needs to know the clock rate. */
 typedef struct
@@ -87,6 +92,8 @@ struct _RexianMediaSession
   GstElement          *source_bin;
   GstElement          *sink_bin;
   GstElement          *mute_volume;
+  /* The agent's microphone mixed with what a conference brings in from other calls. */
+  GstElement          *send_mixer;
   GstElement          *hold_valve;
   GstElement          *play_volume;
   GstElement          *send_tee;

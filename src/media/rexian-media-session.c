@@ -43,6 +43,7 @@ teardown_pipeline (RexianMediaSession *self)
   g_clear_object (&self->source_bin);
   g_clear_object (&self->sink_bin);
   g_clear_object (&self->mute_volume);
+  g_clear_object (&self->send_mixer);
   g_clear_object (&self->hold_valve);
   g_clear_object (&self->play_volume);
   g_clear_object (&self->send_tee);

@@ -37,9 +37,9 @@ call_row_clear (CallRow *row)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CallRow, call_row_clear)
 
-static void
-set_call_not_found (const char  *call_id,
-                    GError     **error)
+void
+rexian_store_set_call_not_found (const char  *call_id,
+                                 GError     **error)
 {
   g_set_error (error, REXIAN_STORE_ERROR, REXIAN_STORE_ERROR_NOT_FOUND,
                _("The call “%s” is not in the call log. It may have been offered to this "
@@ -92,7 +92,7 @@ read_call_row (RexianStore *self,
   if (rc != SQLITE_DONE)
     rexian_store_set_sqlite_error (self, db, rc, error);
   else
-    set_call_not_found (call_id, error);
+    rexian_store_set_call_not_found (call_id, error);
 
   return FALSE;
 }
@@ -501,99 +501,6 @@ rexian_store_call_link_order (RexianStore *self,
 failed:
   rexian_store_rollback (db);
   return FALSE;
-}
-
-/* Reading calls */
-
-#define CALL_SELECT \
-  "SELECT c.id, c.call_id, c.direction, c.remote_number, c.agent_id, a.name, c.offered_at, " \
-  "  c.answered_at, c.ended_at, c.outcome, c.recording_path, c.order_id, o.number " \
-  "FROM calls c " \
-  "LEFT JOIN agents a ON a.id = c.agent_id " \
-  "LEFT JOIN work_orders o ON o.id = c.order_id "
-
-static gpointer
-call_record_from_row (sqlite3_stmt *stmt)
-{
-  RexianCallRecord *record = rexian_call_record_new ();
-  RexianCallOutcome outcome;
-
-  record->id = sqlite3_column_int64 (stmt, 0);
-  record->call_id = g_strdup (rexian_store_column_text (stmt, 1));
-  rexian_call_record_direction_from_string (rexian_store_column_text (stmt, 2),
-                                            &record->direction);
-  record->remote_number = g_strdup (rexian_store_column_text (stmt, 3));
-  record->agent_id = sqlite3_column_int64 (stmt, 4);
-  record->agent_name = g_strdup (rexian_store_column_text (stmt, 5));
-  record->offered_at = sqlite3_column_int64 (stmt, 6);
-  record->answered_at = sqlite3_column_int64 (stmt, 7);
-  record->ended_at = sqlite3_column_int64 (stmt, 8);
-  if (rexian_call_outcome_from_string (rexian_store_column_text (stmt, 9), &outcome))
-    record->outcome = outcome;
-  record->recording_path = g_strdup (rexian_store_column_text (stmt, 10));
-  record->order_id = sqlite3_column_int64 (stmt, 11);
-  record->order_number = g_strdup (rexian_store_column_text (stmt, 12));
-
-  return record;
-}
-
-GPtrArray *
-rexian_store_list_calls (RexianStore *self,
-                         gint64       from,
-                         gint64       to,
-                         guint        limit,
-                         GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (REXIAN_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  stmt = rexian_store_prepare (self, rexian_store_get_db (self),
-                               CALL_SELECT
-                               "WHERE c.offered_at >= ?1 AND c.offered_at < ?2 "
-                               "ORDER BY c.offered_at DESC, c.id DESC LIMIT ?3",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  /* A negative LIMIT is no limit in SQLite. */
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
-
-  return rexian_store_collect_rows (self, stmt, call_record_from_row, rexian_call_record_free, error);
-}
-
-RexianCallRecord *
-rexian_store_get_call (RexianStore *self,
-                       const char  *call_id,
-                       GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (REXIAN_IS_STORE (self), NULL);
-  g_return_val_if_fail (call_id != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  stmt = rexian_store_prepare (self, rexian_store_get_db (self),
-                               CALL_SELECT "WHERE c.call_id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  rexian_store_bind_text (stmt, 1, call_id);
-  rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return call_record_from_row (stmt);
-
-  if (rc != SQLITE_DONE)
-    rexian_store_set_sqlite_error (self, rexian_store_get_db (self), rc, error);
-  else
-    set_call_not_found (call_id, error);
-
-  return NULL;
 }
 
 /* Callbacks */

@@ -69,6 +69,25 @@ GPtrArray        *rexian_store_list_calls        (RexianStore               *sel
 RexianCallRecord *rexian_store_get_call          (RexianStore               *self,
                                                   const char                *call_id,
                                                   GError                   **error);
+/* The calls of the rows @ids (RexianCallRecord), in that order; ids not found are
+ * left out. */
+GPtrArray        *rexian_store_get_calls_by_ids (RexianStore              *self,
+                                                 const gint64             *ids,
+                                                 guint                     n_ids,
+                                                 GError                  **error);
+/* The calls linked to the work order @order_id, newest first, as RexianCallRecord. */
+GPtrArray        *rexian_store_list_calls_for_order (RexianStore            *self,
+                                                     gint64                  order_id,
+                                                     GError                **error);
+/* The same on the store's worker thread, for an order's window. */
+void              rexian_store_list_calls_for_order_async (RexianStore         *self,
+                                                           gint64               order_id,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GPtrArray        *rexian_store_list_calls_for_order_finish (RexianStore        *self,
+                                                            GAsyncResult       *result,
+                                                            GError            **error);
 
 /* Callbacks (RexianCallback), the caller who has waited longest first. */
 GPtrArray        *rexian_store_list_callbacks    (RexianStore               *self,

@@ -19,7 +19,7 @@
 #include <sofia-sip/url.h>
 
 #include "rexian-phone.h"
-#include "rexian-telephony-private.h"
+#include "rexian-phone-private.h"
 
 /* Sofia-SIP's exit handler deletes the thread key of its random generator even when no
  * SIP code ever ran and the key was never made; it then deletes key 0, which GLib
@@ -32,34 +32,6 @@ make_sofia_random_key (void)
   (void) su_random ();
 }
 
-struct _RexianPhone
-{
-  GObject                  parent_instance;
-
-  su_root_t               *root;
-  nua_t                   *nua;
-  gboolean                 shutting_down;
-  gboolean                 shutdown_done;
-
-  char                    *bind_address;
-  guint                    port;
-
-  char                    *aor;
-  char                    *registrar;
-  char                    *user;
-  char                    *password;
-  nua_handle_t            *reg_nh;
-  guint                    reg_auth_tries;
-  RexianRegistrationState  registration_state;
-  char                    *registration_message;
-  guint                    expires;
-  guint                    retry_interval;
-  guint                    retry_id;
-
-  gboolean                 available;
-  GPtrArray               *calls;
-};
-
 G_DEFINE_FINAL_TYPE (RexianPhone, rexian_phone, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (rexian-telephony-error-quark, rexian_telephony_error)
@@ -69,6 +41,11 @@ G_DEFINE_ENUM_TYPE (RexianRegistrationState, rexian_registration_state,
   G_DEFINE_ENUM_VALUE (REXIAN_REGISTRATION_REGISTERING, "registering"),
   G_DEFINE_ENUM_VALUE (REXIAN_REGISTRATION_REGISTERED, "registered"),
   G_DEFINE_ENUM_VALUE (REXIAN_REGISTRATION_FAILED, "failed"))
+
+G_DEFINE_ENUM_TYPE (RexianSipTransport, rexian_sip_transport,
+  G_DEFINE_ENUM_VALUE (REXIAN_SIP_TRANSPORT_UDP, "udp"),
+  G_DEFINE_ENUM_VALUE (REXIAN_SIP_TRANSPORT_TCP, "tcp"),
+  G_DEFINE_ENUM_VALUE (REXIAN_SIP_TRANSPORT_TLS, "tls"))
 
 enum {
   PROP_0,
@@ -89,8 +66,8 @@ static guint signals[N_SIGNALS];
 
 #define DEFAULT_EXPIRES        600
 #define DEFAULT_RETRY_INTERVAL 30
-/* How long dispose waits for nua to say goodbye (unREGISTER, BYEs) before giving up. */
-#define SHUTDOWN_TIMEOUT_MS    3000
+/* How long quitting waits for nua to say goodbye (unREGISTER, BYEs) before giving up. */
+#define SHUTDOWN_TIMEOUT_MS    2000
 
 static void send_register (RexianPhone *self);
 
@@ -123,6 +100,27 @@ drop_registration_handle (RexianPhone *self)
     }
 }
 
+void
+_rexian_phone_set_registration (RexianPhone             *self,
+                                RexianRegistrationState  state,
+                                const char              *message)
+{
+  set_registration (self, state, message);
+}
+
+void
+_rexian_phone_drop_registration (RexianPhone *self)
+{
+  drop_registration_handle (self);
+}
+
+void
+_rexian_phone_send_register (RexianPhone *self)
+{
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  send_register (self);
+}
+
 static gboolean
 retry_register_cb (gpointer user_data)
 {
@@ -149,6 +147,11 @@ send_register (RexianPhone *self)
 {
   g_autofree char *expires = g_strdup_printf ("%u", self->expires);
   g_autofree char *user = NULL;
+  g_autofree char *registrar = NULL;
+
+  /* The stack is listening anew; it registers once it is back. */
+  if (self->nua == NULL || self->restarting || self->shutting_down)
+    return;
 
   /* A fresh handle each time: after a failed refresh nua has dropped the old
    * registration usage, and a new Call-ID is what a restarted registrar expects. */
@@ -170,11 +173,15 @@ send_register (RexianPhone *self)
     set_registration (self, REXIAN_REGISTRATION_REGISTERING, NULL);
 
   user = g_strdup (self->user);
+  registrar = _rexian_phone_route_uri (self, self->registrar);
   nua_register (self->reg_nh,
-                NUTAG_REGISTRAR (self->registrar),
+                NUTAG_REGISTRAR (registrar),
                 NUTAG_M_USERNAME (user),
                 SIPTAG_EXPIRES_STR (expires),
                 TAG_END ());
+
+  if (self->transport == REXIAN_SIP_TRANSPORT_TLS)
+    _rexian_phone_check_tls (self);
 }
 
 gboolean
@@ -239,14 +246,18 @@ handle_register (RexianPhone *self,
   if (status < 300)
     {
       self->reg_auth_tries = 0;
+      g_clear_pointer (&self->tls_error, g_free);
       set_registration (self, REXIAN_REGISTRATION_REGISTERED, message);
       return;
     }
 
   /* Wrong password, registrar gone or restarted: keep trying, the agent cannot take
-   * calls otherwise. */
+   * calls otherwise.  nua reports a refused certificate as a timeout, which says
+   * nothing the agent could act on. */
   drop_registration_handle (self);
-  set_registration (self, REXIAN_REGISTRATION_FAILED, message);
+  set_registration (self, REXIAN_REGISTRATION_FAILED,
+                    self->tls_error != NULL && self->transport == REXIAN_SIP_TRANSPORT_TLS
+                    ? self->tls_error : message);
   schedule_retry (self);
 }
 
@@ -277,16 +288,16 @@ handle_incoming_invite (RexianPhone  *self,
   g_signal_emit (self, signals[INCOMING_CALL], 0, call);
 }
 
-static void
-phone_callback (nua_event_t   event,
-                int           status,
-                char const   *phrase,
-                nua_t        *nua,
-                nua_magic_t  *magic,
-                nua_handle_t *nh,
-                nua_hmagic_t *hmagic,
-                sip_t const  *sip,
-                tagi_t        tags[])
+void
+_rexian_phone_callback (nua_event_t   event,
+                        int           status,
+                        char const   *phrase,
+                        nua_t        *nua,
+                        nua_magic_t  *magic,
+                        nua_handle_t *nh,
+                        nua_hmagic_t *hmagic,
+                        sip_t const  *sip,
+                        tagi_t        tags[])
 {
   RexianPhone *self = (RexianPhone *) magic;
   int callstate = nua_callstate_init;
@@ -295,6 +306,8 @@ phone_callback (nua_event_t   event,
     {
       if (status >= 200)
         self->shutdown_done = TRUE;
+      if (status >= 200 && self->restarting)
+        _rexian_phone_stack_stopped (self);
       return;
     }
 
@@ -353,77 +366,27 @@ phone_callback (nua_event_t   event,
     }
 }
 
-static gboolean
-pick_port (const char  *address,
-           guint       *port,
-           GError     **error)
-{
-  g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (address);
-  g_autoptr(GSocketAddress) any = NULL;
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GSocket) socket = NULL;
-
-  if (inet == NULL)
-    {
-      g_set_error (error, REXIAN_TELEPHONY_ERROR, REXIAN_TELEPHONY_ERROR_INVALID_URI,
-                   _("“%s” is not an IP address."), address);
-      return FALSE;
-    }
-
-  socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_DATAGRAM,
-                         G_SOCKET_PROTOCOL_UDP, error);
-  if (socket == NULL)
-    return FALSE;
-
-  any = g_inet_socket_address_new (inet, 0);
-  if (!g_socket_bind (socket, any, FALSE, error))
-    return FALSE;
-
-  bound = g_socket_get_local_address (socket, error);
-  if (bound == NULL)
-    return FALSE;
-
-  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  return TRUE;
-}
-
-static gboolean
-start_stack (RexianPhone  *self,
-             GError      **error)
-{
-  g_autofree char *url = NULL;
-
-  url = g_strdup_printf ("sip:%s:%u;transport=udp", self->bind_address, self->port);
-
-  self->nua = nua_create (self->root, phone_callback, (nua_magic_t *) self,
-                          NUTAG_URL (url),
-                          SOATAG_ADDRESS (self->bind_address),
-                          NUTAG_AUTOANSWER (0),
-                          NUTAG_AUTOALERT (0),
-                          NUTAG_ENABLEINVITE (1),
-                          NUTAG_ALLOW ("INVITE, ACK, BYE, CANCEL, OPTIONS, REFER, NOTIFY, INFO"),
-                          NUTAG_USER_AGENT ("Rexian/" PACKAGE_VERSION),
-                          TAG_END ());
-  if (self->nua == NULL)
-    {
-      g_set_error (error, REXIAN_TELEPHONY_ERROR, REXIAN_TELEPHONY_ERROR_FAILED,
-                   _("Cannot listen for SIP calls on %s port %u."), self->bind_address, self->port);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 RexianPhone *
 rexian_phone_new (const char  *bind_address,
                   guint        port,
                   GError     **error)
+{
+  return rexian_phone_new_full (bind_address, port, REXIAN_SIP_TRANSPORT_UDP, NULL, error);
+}
+
+RexianPhone *
+rexian_phone_new_full (const char          *bind_address,
+                       guint                port,
+                       RexianSipTransport   transport,
+                       const char          *tls_ca_file,
+                       GError             **error)
 {
   static gsize su_initialized = 0;
   g_autoptr(RexianPhone) self = NULL;
 
   g_return_val_if_fail (bind_address != NULL, NULL);
   g_return_val_if_fail (port <= G_MAXUINT16, NULL);
+  g_return_val_if_fail (transport <= REXIAN_SIP_TRANSPORT_TLS, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (g_once_init_enter (&su_initialized))
@@ -434,6 +397,9 @@ rexian_phone_new (const char  *bind_address,
 
   self = g_object_new (REXIAN_TYPE_PHONE, NULL);
   self->bind_address = g_strdup (bind_address);
+  self->port = port;
+  self->transport = transport;
+  self->tls_ca_file = tls_ca_file != NULL && *tls_ca_file != '\0' ? g_strdup (tls_ca_file) : NULL;
 
   self->root = su_glib_root_create (self);
   if (self->root == NULL)
@@ -444,32 +410,41 @@ rexian_phone_new (const char  *bind_address,
     }
   g_source_attach (su_glib_root_gsource (self->root), NULL);
 
-  if (port != 0)
+  if (!_rexian_phone_start_stack (self, port == 0, error))
+    return NULL;
+
+  _rexian_phone_watch_network (self);
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+rexian_sip_transport_from_string (const char         *text,
+                                  RexianSipTransport *transport)
+{
+  GEnumClass *klass = g_type_class_ref (REXIAN_TYPE_SIP_TRANSPORT);
+  GEnumValue *value = text != NULL ? g_enum_get_value_by_nick (klass, text) : NULL;
+
+  if (value != NULL && transport != NULL)
+    *transport = value->value;
+  g_type_class_unref (klass);
+
+  return value != NULL;
+}
+
+const char *
+rexian_sip_transport_to_string (RexianSipTransport transport)
+{
+  switch (transport)
     {
-      self->port = port;
-      if (!start_stack (self, error))
-        return NULL;
-      return g_steal_pointer (&self);
+    case REXIAN_SIP_TRANSPORT_TCP:
+      return "tcp";
+    case REXIAN_SIP_TRANSPORT_TLS:
+      return "tls";
+    case REXIAN_SIP_TRANSPORT_UDP:
+    default:
+      return "udp";
     }
-
-  /* An ephemeral port: ask the kernel for one, and try again should another process
-   * take it in between. */
-  for (guint attempt = 0; attempt < 5; attempt++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!pick_port (bind_address, &self->port, error))
-        return NULL;
-      if (start_stack (self, &local_error))
-        return g_steal_pointer (&self);
-      if (attempt == 4)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-
-  return NULL;
 }
 
 const char *
@@ -495,6 +470,20 @@ rexian_phone_get_port (RexianPhone *self)
 {
   g_return_val_if_fail (REXIAN_IS_PHONE (self), 0);
   return self->port;
+}
+
+RexianSipTransport
+rexian_phone_get_transport (RexianPhone *self)
+{
+  g_return_val_if_fail (REXIAN_IS_PHONE (self), REXIAN_SIP_TRANSPORT_UDP);
+  return self->transport;
+}
+
+guint
+rexian_phone_get_tls_port (RexianPhone *self)
+{
+  g_return_val_if_fail (REXIAN_IS_PHONE (self), 0);
+  return self->tls_port;
 }
 
 static gboolean
@@ -548,7 +537,8 @@ rexian_phone_register (RexianPhone  *self,
   self->password = g_strdup (password);
 
   /* Every request, calls included, goes out under the account's address. */
-  nua_set_params (self->nua, SIPTAG_FROM_STR (aor), TAG_END ());
+  if (self->nua != NULL)
+    nua_set_params (self->nua, SIPTAG_FROM_STR (aor), TAG_END ());
 
   if (registrar == NULL)
     {
@@ -640,6 +630,7 @@ rexian_phone_call (RexianPhone  *self,
                    const char   *uri,
                    GError      **error)
 {
+  g_autofree char *route = NULL;
   nua_handle_t *nh;
   RexianCall *call;
 
@@ -649,7 +640,17 @@ rexian_phone_call (RexianPhone  *self,
   if (!check_uri (uri, error))
     return NULL;
 
-  nh = nua_handle (self->nua, NULL, SIPTAG_TO_STR (uri), TAG_END ());
+  if (self->nua == NULL || self->restarting || self->shutting_down || self->calls == NULL)
+    {
+      g_set_error (error, REXIAN_TELEPHONY_ERROR, REXIAN_TELEPHONY_ERROR_WRONG_STATE,
+                   _("The phone is reconnecting; call again in a moment."));
+      return NULL;
+    }
+
+  /* The request goes out over the account's transport; the far end sees the address
+   * as it was dialled. */
+  route = _rexian_phone_route_uri (self, uri);
+  nh = nua_handle (self->nua, NULL, NUTAG_URL (route), SIPTAG_TO_STR (uri), TAG_END ());
   if (nh == NULL)
     {
       g_set_error (error, REXIAN_TELEPHONY_ERROR, REXIAN_TELEPHONY_ERROR_FAILED,
@@ -689,42 +690,97 @@ shutdown_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Waits for nua to confirm its shutdown, at most @timeout_ms. */
+static void
+wait_for_shutdown (RexianPhone *self,
+                   guint        timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add (timeout_ms, shutdown_timeout_cb, &timed_out);
+
+  while (!self->shutdown_done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+}
+
+void
+_rexian_phone_detach_calls (RexianPhone *self)
+{
+  g_autoptr(GPtrArray) calls = NULL;
+
+  if (self->calls == NULL)
+    return;
+
+  calls = g_steal_pointer (&self->calls);
+  if (!self->shutting_down)
+    self->calls = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < calls->len; i++)
+    rexian_call_detach (g_ptr_array_index (calls, i));
+}
+
+void
+rexian_phone_shutdown (RexianPhone *self)
+{
+  g_return_if_fail (REXIAN_IS_PHONE (self));
+
+  if (self->shutting_down)
+    return;
+
+  self->shutting_down = TRUE;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  _rexian_phone_transport_dispose (self);
+  _rexian_phone_detach_calls (self);
+
+  if (self->nua != NULL)
+    {
+      /* The registration handle stays for nua_shutdown() to unREGISTER, so the proxy
+       * stops sending calls to a seat that has gone. */
+      /* A stack being restarted may have confirmed its shutdown already. */
+      if (!self->shutdown_done)
+        {
+          nua_shutdown (self->nua);
+          wait_for_shutdown (self, SHUTDOWN_TIMEOUT_MS);
+        }
+
+      /* A registrar that does not answer keeps nua busy for half a minute: give up the
+       * unREGISTER, which it would refuse anyway, and shut down what is left. */
+      if (!self->shutdown_done)
+        {
+          drop_registration_handle (self);
+          nua_shutdown (self->nua);
+          wait_for_shutdown (self, SHUTDOWN_TIMEOUT_MS / 4);
+        }
+
+      drop_registration_handle (self);
+      /* nua may only be destroyed once it confirmed the shutdown; the process is
+       * quitting otherwise, and the stack goes with it. */
+      if (self->shutdown_done)
+        g_clear_pointer (&self->nua, nua_destroy);
+      else
+        g_message ("The SIP stack did not shut down in time");
+    }
+
+  if (self->registration_state != REXIAN_REGISTRATION_UNREGISTERED)
+    set_registration (self, REXIAN_REGISTRATION_UNREGISTERED, NULL);
+}
+
+gboolean
+rexian_phone_get_shut_down (RexianPhone *self)
+{
+  g_return_val_if_fail (REXIAN_IS_PHONE (self), TRUE);
+  return self->shutting_down;
+}
+
 static void
 rexian_phone_dispose (GObject *object)
 {
   RexianPhone *self = (RexianPhone *) object;
 
-  g_clear_handle_id (&self->retry_id, g_source_remove);
+  rexian_phone_shutdown (self);
 
-  if (self->calls != NULL)
-    {
-      g_autoptr(GPtrArray) calls = g_steal_pointer (&self->calls);
-
-      for (guint i = 0; i < calls->len; i++)
-        rexian_call_detach (g_ptr_array_index (calls, i));
-    }
-
-  if (self->nua != NULL)
-    {
-      gboolean timed_out = FALSE;
-      guint timeout_id;
-
-      /* The registration handle stays for nua_shutdown() to unREGISTER, so the proxy
-       * stops sending calls to a seat that has gone.  nua may only be destroyed once it
-       * has confirmed the shutdown. */
-      self->shutting_down = TRUE;
-      timeout_id = g_timeout_add (SHUTDOWN_TIMEOUT_MS, shutdown_timeout_cb, &timed_out);
-      nua_shutdown (self->nua);
-      while (!self->shutdown_done && !timed_out)
-        g_main_context_iteration (NULL, TRUE);
-      if (!timed_out)
-        g_source_remove (timeout_id);
-
-      drop_registration_handle (self);
-      g_clear_pointer (&self->nua, nua_destroy);
-    }
-
-  if (self->root != NULL)
+  /* A stack that never confirmed its shutdown still uses the root. */
+  if (self->root != NULL && self->nua == NULL)
     {
       g_source_destroy (su_glib_root_gsource (self->root));
       g_clear_pointer (&self->root, su_root_destroy);
@@ -739,6 +795,9 @@ rexian_phone_finalize (GObject *object)
   RexianPhone *self = (RexianPhone *) object;
 
   g_free (self->bind_address);
+  g_free (self->tls_ca_file);
+  g_free (self->tls_dir);
+  g_free (self->tls_error);
   g_free (self->aor);
   g_free (self->registrar);
   g_free (self->user);

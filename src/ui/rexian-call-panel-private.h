@@ -6,6 +6,7 @@
 #pragma once
 
 #include "rexian-call-panel.h"
+#include "rexian-conference.h"
 
 G_BEGIN_DECLS
 
@@ -63,11 +64,30 @@ struct _RexianCallPanel
   GtkMenuButton   *transfer_button;
   GtkEntry        *transfer_entry;
   GtkButton       *hangup_button;
+
+  /* The three-way call (rexian-call-panel-conference.c); NULL when there is none. */
+  RexianConference *conference;
+  gulong            conference_state_id;
+  GtkLabel         *conference_label;
+  GtkMenuButton    *conference_button;
+  GtkEntry         *conference_entry;
+  GtkButton        *join_button;
 };
 
 /* A 4×3 grid of the telephone keys; @callback gets each pressed key ('0'-'9', '*',
  * '#') as a gunichar. */
 GtkWidget *_rexian_dial_pad_new (void     (*callback) (gpointer user_data, gunichar key),
                                  gpointer   user_data);
+
+/* rexian-call-panel-conference.c: the three-way call in the call bar. */
+void       _rexian_call_panel_conference_class_init (GtkWidgetClass  *widget_class);
+/* Shows the conference's parties and buttons; called whenever the bar is updated. */
+void       _rexian_call_panel_conference_update     (RexianCallPanel *self);
+/* Mutes the agent in the conference's other call too. */
+void       _rexian_call_panel_conference_set_mute   (RexianCallPanel *self,
+                                                     gboolean         mute);
+/* While the three are joined Hang Up ends both calls: TRUE when it did. */
+gboolean   _rexian_call_panel_conference_hangup     (RexianCallPanel *self);
+void       _rexian_call_panel_conference_clear      (RexianCallPanel *self);
 
 G_END_DECLS

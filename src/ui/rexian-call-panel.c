@@ -271,17 +271,10 @@ answer_entry (RexianCallPanel *self,
       return;
     }
 
+  /* The answer is logged, and the order opened, once the caller's ACK makes the call
+   * active (on_call_state_changed()): forked to several seats, the call is this seat's
+   * only if the proxy took this seat's 200, and the other seats' 200s are cancelled. */
   self->current = entry;
-  if (!log_answered (self, entry))
-    {
-      /* Forked to several seats, the call was taken elsewhere a moment earlier.  Our 200
-       * is already on its way, so the call is let go once it is established. */
-      entry->taken_elsewhere = TRUE;
-      update (self);
-      return;
-    }
-
-  g_signal_emit (self, signals[CALL_ANSWERED], 0, entry->call);
   update (self);
 }
 
@@ -480,7 +473,10 @@ update_bar (RexianCallPanel *self,
 
   gtk_revealer_set_reveal_child (self->call_revealer, call != NULL);
   if (call == NULL)
-    return;
+    {
+      _rexian_call_panel_conference_update (self);
+      return;
+    }
 
   state = rexian_call_get_state (call);
   connected = state == REXIAN_CALL_STATE_ACTIVE || state == REXIAN_CALL_STATE_HELD;
@@ -506,6 +502,7 @@ update_bar (RexianCallPanel *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->dialpad_button),
                             state == REXIAN_CALL_STATE_ACTIVE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->transfer_button), connected);
+  _rexian_call_panel_conference_update (self);
 }
 
 static gboolean
@@ -568,9 +565,20 @@ on_call_state_changed (RexianCall      *call,
   if (state != REXIAN_CALL_STATE_RINGING_IN)
     remove_ringing_row (self, entry);
 
-  /* The far end picked up a call this seat placed. */
-  if (state == REXIAN_CALL_STATE_ACTIVE && rexian_call_get_direction (call) == REXIAN_CALL_OUTGOING)
-    log_answered (self, entry);
+  /* The call is established: the far end picked up a call this seat placed, or the
+   * caller acknowledged this seat's answer. */
+  if (state == REXIAN_CALL_STATE_ACTIVE && !entry->answer_logged)
+    {
+      if (!log_answered (self, entry))
+        {
+          /* Two seats' answers both reached the caller: the shared log keeps the
+           * first, and this seat lets go. */
+          entry->taken_elsewhere = TRUE;
+          update (self);
+        }
+      else if (rexian_call_get_direction (call) == REXIAN_CALL_INCOMING)
+        g_signal_emit (self, signals[CALL_ANSWERED], 0, call);
+    }
   if (state == REXIAN_CALL_STATE_ACTIVE && entry->taken_elsewhere)
     rexian_call_hangup (call, NULL);
 
@@ -628,6 +636,13 @@ on_incoming_call (RexianPhone     *phone,
   entry = track_call (self, call);
   add_ringing_row (self, entry);
   update (self);
+
+  /* An agent with a headset who waits for calls wants no click between them: the call
+   * is answered at once, its number and earlier orders still shown while it connects.
+   * An away agent's phone refused it already; one already on a call decides. */
+  if (g_settings_get_boolean (self->settings, "auto-answer") && !self->in_call
+      && rexian_phone_get_available (phone))
+    answer_entry (self, entry);
 }
 
 /* In-call controls */
@@ -643,6 +658,8 @@ on_mute_toggled (RexianCallPanel *self)
   media = rexian_call_get_media (self->current->call);
   if (media != NULL)
     rexian_media_session_set_mute (media, gtk_toggle_button_get_active (self->mute_button));
+  _rexian_call_panel_conference_set_mute (self,
+                                          gtk_toggle_button_get_active (self->mute_button));
 }
 
 static void
@@ -669,6 +686,8 @@ on_hangup_clicked (RexianCallPanel *self)
 {
   g_autoptr(GError) error = NULL;
 
+  if (_rexian_call_panel_conference_hangup (self))
+    return;
   if (self->current != NULL && !rexian_call_hangup (self->current->call, &error))
     say (self, error->message);
 }
@@ -755,6 +774,7 @@ rexian_call_panel_dispose (GObject *object)
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_signal_handler (&self->incoming_id, self->phone);
   self->current = NULL;
+  _rexian_call_panel_conference_clear (self);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REXIAN_TYPE_CALL_PANEL);
@@ -829,6 +849,7 @@ rexian_call_panel_class_init (RexianCallPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_hold_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_hangup_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_transfer_activated);
+  _rexian_call_panel_conference_class_init (widget_class);
 }
 
 static void

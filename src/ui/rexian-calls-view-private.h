@@ -21,6 +21,9 @@ struct _RexianCallsView
   /* RexianCallback, pending, as last shown. */
   GPtrArray   *callbacks;
   guint        n_calls;
+  /* The recordings' players by Call-ID (each in its row, see
+   * rexian_recording_player_table_take()), for the calls whose row is open. */
+  GHashTable  *players;
 
   /* Template children. */
   GtkStack    *stack;

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rexian-calls-view-private.h"
+#include "rexian-recording-player.h"
 #include "rexian-store-calls.h"
 
 G_DEFINE_FINAL_TYPE (RexianCallsView, rexian_calls_view, GTK_TYPE_WIDGET)
@@ -80,13 +81,25 @@ format_seconds (gint64 seconds)
   return g_strdup_printf (_("%d s"), (int) seconds);
 }
 
-static void
-clear_list (GtkListBox *list)
+/* The rows only: the placeholder is a child of the list too, and must stay. */
+static GPtrArray *
+list_rows (GtkListBox *list)
 {
-  GtkWidget *child;
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while ((row = gtk_list_box_get_row_at_index (list, (int) rows->len)) != NULL)
+    g_ptr_array_add (rows, row);
+
+  return rows;
+}
+
+static void
+remove_rows (GtkListBox *list,
+             GPtrArray  *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    gtk_list_box_remove (list, g_ptr_array_index (rows, i));
 }
 
 static GtkWidget *
@@ -151,25 +164,19 @@ callback_row_new (RexianCallback   *callback,
   return row;
 }
 
-static GtkWidget *
-call_row_new (RexianCallRecord *record)
+/* "14:05–14:07 · Caller hung up · 李娜 · waited 3 s · talked 1 min 30 s", and why there
+ * is nothing to play when there is not. */
+static char *
+call_subtitle (RexianCallRecord *record,
+               gboolean          recorded)
 {
-  GtkWidget *row = adw_action_row_new ();
-  gboolean incoming = record->direction == REXIAN_CALL_RECORD_INCOMING;
-  GtkWidget *icon = gtk_image_new_from_icon_name (incoming ? "call-incoming-symbolic"
-                                                           : "call-outgoing-symbolic");
-  g_autoptr(GString) subtitle = g_string_new (NULL);
+  GString *subtitle = g_string_new (NULL);
   g_autofree char *offered = format_time (record->offered_at);
   g_autofree char *wait = format_seconds (rexian_call_record_get_wait_seconds (record));
   g_autofree char *talk = format_seconds (rexian_call_record_get_talk_seconds (record));
   g_autofree char *wait_text = g_strdup_printf (_("waited %s"), wait);
   const char *outcome = record->outcome >= 0 ? rexian_call_outcome_get_label (record->outcome)
                                              : _("In progress");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), record->remote_number);
-  gtk_widget_set_tooltip_text (icon, rexian_call_record_direction_get_label (record->direction));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  gtk_widget_add_css_class (row, "call-row");
 
   g_string_append (subtitle, offered);
   if (record->ended_at > 0)
@@ -190,7 +197,146 @@ call_row_new (RexianCallRecord *record)
 
       g_string_append_printf (subtitle, " · %s", text);
     }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+
+  /* A call still going on is being recorded; its file is listed once it ends. */
+  if (!recorded && record->outcome >= 0)
+    g_string_append_printf (subtitle, " · %s", record->answered_at > 0
+                                               ? _("Not recorded")
+                                               : _("Not answered, nothing recorded"));
+
+  return g_string_free (subtitle, FALSE);
+}
+
+static gboolean
+is_recorded (RexianCallRecord *record)
+{
+  return record->recording_path != NULL && record->recording_path[0] != '\0'
+         && record->outcome >= 0;
+}
+
+/* Opens the row's player: made when the row is expanded, dropped (and stopped) when it
+ * is collapsed, so that only the calls being listened to hold a player. */
+static void
+on_row_expanded (AdwExpanderRow  *row,
+                 GParamSpec      *pspec,
+                 RexianCallsView *self)
+{
+  const char *call_id = g_object_get_data (G_OBJECT (row), "call-id");
+  GtkWidget *player_row = g_object_get_data (G_OBJECT (row), "player-row");
+
+  /* The open player has a play button of its own. */
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "play-button"),
+                          !adw_expander_row_get_expanded (row));
+
+  if (adw_expander_row_get_expanded (row) && player_row == NULL)
+    {
+      GtkWidget *player;
+
+      player_row = rexian_recording_player_table_take (NULL, self->players, call_id,
+                                                       g_object_get_data (G_OBJECT (row),
+                                                                          "recording-path"));
+      player = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (player_row));
+      rexian_recording_player_set_duration_hint (REXIAN_RECORDING_PLAYER (player),
+                                                 GPOINTER_TO_INT (g_object_get_data (
+                                                   G_OBJECT (row), "talk-ms")));
+      adw_expander_row_add_row (row, player_row);
+      g_object_set_data (G_OBJECT (row), "player-row", player_row);
+    }
+  else if (!adw_expander_row_get_expanded (row) && player_row != NULL)
+    {
+      adw_expander_row_remove (row, player_row);
+      g_object_set_data (G_OBJECT (row), "player-row", NULL);
+      g_hash_table_remove (self->players, call_id);
+    }
+}
+
+static void
+on_play_clicked (AdwExpanderRow *row)
+{
+  GtkWidget *player_row;
+  GtkWidget *player;
+
+  adw_expander_row_set_expanded (row, TRUE);
+  player_row = g_object_get_data (G_OBJECT (row), "player-row");
+  if (player_row == NULL)
+    return;
+
+  player = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (player_row));
+  rexian_recording_player_play (REXIAN_RECORDING_PLAYER (player));
+  /* The button just pressed is hidden now: the focus goes to the player's own, so
+   * that Space pauses what it started. */
+  gtk_widget_child_focus (player, GTK_DIR_TAB_FORWARD);
+}
+
+static GtkWidget *
+recorded_row_new (RexianCallsView  *self,
+                  RexianCallRecord *record,
+                  GHashTable       *old_players)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *play = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
+  gint64 talk_ms = rexian_call_record_get_talk_seconds (record) * 1000;
+
+  g_object_set_data_full (G_OBJECT (row), "call-id", g_strdup (record->call_id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "recording-path", g_strdup (record->recording_path),
+                          g_free);
+  g_object_set_data (G_OBJECT (row), "talk-ms", GINT_TO_POINTER ((int) MIN (talk_ms, G_MAXINT)));
+
+  /* The player of a row open before the list was rebuilt plays on in the new row. */
+  if (old_players != NULL && g_hash_table_contains (old_players, record->call_id))
+    {
+      GtkWidget *player_row = rexian_recording_player_table_take (old_players, self->players,
+                                                                  record->call_id,
+                                                                  record->recording_path);
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), player_row);
+      g_object_set_data (G_OBJECT (row), "player-row", player_row);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_widget_set_visible (play, FALSE);
+    }
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_row_expanded), self, 0);
+
+  gtk_widget_set_valign (play, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (play, "flat");
+  gtk_widget_set_tooltip_text (play, _("Play the recording"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (play), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Play the recording"), -1);
+  g_signal_connect_object (play, "clicked", G_CALLBACK (on_play_clicked), row,
+                           G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (row), "play-button", play);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), play);
+
+  return row;
+}
+
+static GtkWidget *
+call_row_new (RexianCallsView  *self,
+              RexianCallRecord *record,
+              GHashTable       *old_players)
+{
+  gboolean recorded = is_recorded (record);
+  gboolean incoming = record->direction == REXIAN_CALL_RECORD_INCOMING;
+  GtkWidget *icon = gtk_image_new_from_icon_name (incoming ? "call-incoming-symbolic"
+                                                           : "call-outgoing-symbolic");
+  g_autofree char *subtitle = call_subtitle (record, recorded);
+  GtkWidget *row;
+
+  gtk_widget_set_tooltip_text (icon, rexian_call_record_direction_get_label (record->direction));
+
+  if (recorded)
+    {
+      row = recorded_row_new (self, record, old_players);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+    }
+  else
+    {
+      row = adw_action_row_new ();
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), record->remote_number);
+  gtk_widget_add_css_class (row, "call-row");
 
   if (record->order_number != NULL && *record->order_number != '\0')
     {
@@ -201,7 +347,10 @@ call_row_new (RexianCallRecord *record)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (order), "app.open-order");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (order), "s", record->order_number);
       gtk_widget_set_tooltip_text (order, _("Open the work order taken on this call"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), order);
+      if (recorded)
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), order);
+      else
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), order);
     }
 
   return row;
@@ -215,6 +364,9 @@ rexian_calls_view_refresh (RexianCallsView *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GPtrArray) old_callback_rows = list_rows (self->callback_list);
+  g_autoptr(GPtrArray) old_call_rows = list_rows (self->call_list);
+  g_autoptr(GHashTable) old_players = g_steal_pointer (&self->players);
   guint old_pending;
   gint64 from = 0;
   gint64 oldest;
@@ -222,8 +374,9 @@ rexian_calls_view_refresh (RexianCallsView *self)
   g_return_if_fail (REXIAN_IS_CALLS_VIEW (self));
 
   old_pending = rexian_calls_view_get_n_pending (self);
-  clear_list (self->callback_list);
-  clear_list (self->call_list);
+  remove_rows (self->callback_list, old_callback_rows);
+  /* The old call rows go once the new ones have taken over their players. */
+  self->players = rexian_recording_player_table_new ();
   g_clear_pointer (&self->callbacks, g_ptr_array_unref);
   self->n_calls = 0;
 
@@ -270,9 +423,10 @@ rexian_calls_view_refresh (RexianCallsView *self)
 
       if (record->offered_at < from)
         break;
-      gtk_list_box_append (self->call_list, call_row_new (record));
+      gtk_list_box_append (self->call_list, call_row_new (self, record, old_players));
       self->n_calls++;
     }
+  remove_rows (self->call_list, old_call_rows);
 
   gtk_stack_set_visible_child_name (self->stack,
                                     rexian_calls_view_get_n_pending (self) > 0
@@ -406,6 +560,7 @@ rexian_calls_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->phone);
   g_clear_pointer (&self->callbacks, g_ptr_array_unref);
+  g_clear_pointer (&self->players, g_hash_table_unref);
 
   G_OBJECT_CLASS (rexian_calls_view_parent_class)->dispose (object);
 }

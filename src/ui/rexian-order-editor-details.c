@@ -351,7 +351,7 @@ _rexian_order_editor_update_details (RexianOrderEditor *self)
     add_info_row (list, _("Assisting departments"), assisting);
     add_info_row (list, _("Transfer opinion"), rexian_work_order_get_transfer_opinion (order));
     add_info_row (list, _("Handler"), handler);
-    add_time_row (list, _("Transferred"), rexian_work_order_get_dispatched_at (order));
+    add_time_row (list, _("Transferred at"), rexian_work_order_get_dispatched_at (order));
     if (rexian_work_order_get_lead_department_id (order) != 0)
       {
         g_autofree char *deadline =

@@ -43,6 +43,10 @@ struct _RexianOrderEditor
   char                *merge_target_number;
   /* The action being applied, for the message once it is done. */
   RexianAction         applying;
+  /* The Calls section: its players by Call-ID, kept across reloads, and the reload
+   * whose result is to be shown. */
+  GHashTable          *call_players;
+  guint                calls_generation;
   /* Whether that action follows the creation of the order in the same click. */
   guint                applying_after_create : 1;
 
@@ -91,6 +95,8 @@ struct _RexianOrderEditor
   AdwPreferencesGroup *answer_group;
   GtkTextView         *answer_view;
   GtkBox              *details_box;
+  AdwPreferencesGroup *calls_group;
+  GtkListBox          *calls_list;
   AdwPreferencesGroup *timeline_group;
   GtkListBox          *timeline_list;
   GtkSeparator        *action_separator;
@@ -141,6 +147,10 @@ void  _rexian_order_editor_update_status   (RexianOrderEditor *self);
 void  _rexian_order_editor_update_details  (RexianOrderEditor *self);
 void  _rexian_order_editor_update_timeline (RexianOrderEditor *self);
 void  _rexian_order_editor_update_actions  (RexianOrderEditor *self);
+
+/* rexian-order-editor-calls.c: the calls linked to the order, with their recordings,
+ * loaded on the store's worker thread. */
+void  _rexian_order_editor_update_calls    (RexianOrderEditor *self);
 
 /* rexian-order-editor-history.c: the repeated caller panel of the intake form. */
 void  _rexian_order_editor_history_schedule (RexianOrderEditor *self);

@@ -399,6 +399,7 @@ update_mode (RexianOrderEditor *self)
   _rexian_order_editor_update_status (self);
   _rexian_order_editor_update_details (self);
   _rexian_order_editor_update_timeline (self);
+  _rexian_order_editor_update_calls (self);
   _rexian_order_editor_update_actions (self);
   _rexian_order_editor_update_action_states (self);
 }
@@ -512,6 +513,7 @@ reveal_action (GtkWidget  *widget,
   self->dirty = was_dirty;
 
   gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), FALSE);
+  _rexian_order_editor_update_calls (self);
   set_form_editable (self, self->editable);
   _rexian_order_editor_update_action_states (self);
 }
@@ -574,6 +576,9 @@ on_store_changed (RexianOrderEditor *self)
 
   if (self->order == NULL || self->busy)
     return;
+
+  /* A call linked to the order does not change the order's version. */
+  _rexian_order_editor_update_calls (self);
 
   fresh = rexian_store_get_order (self->store, rexian_work_order_get_id (self->order), &error);
   if (fresh == NULL)
@@ -714,6 +719,7 @@ rexian_order_editor_finalize (GObject *object)
   g_clear_pointer (&self->category_ids, g_array_unref);
   g_clear_pointer (&self->pending_answer, g_free);
   g_clear_pointer (&self->merge_target_number, g_free);
+  g_clear_pointer (&self->call_players, g_hash_table_unref);
 
   G_OBJECT_CLASS (rexian_order_editor_parent_class)->finalize (object);
 }
@@ -792,6 +798,8 @@ rexian_order_editor_class_init (RexianOrderEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, answer_group);
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, answer_view);
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, details_box);
+  gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, calls_group);
+  gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, calls_list);
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, action_separator);

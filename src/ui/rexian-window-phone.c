@@ -77,7 +77,12 @@ update_registration (RexianWindow *self)
         {
         case REXIAN_REGISTRATION_REGISTERING:
           icon = "network-idle-symbolic";
-          tooltip = g_strdup_printf (_("Registering %s…"), address);
+          /* The phone gives a reason only while it reconnects after a network change
+           * or a new transport. */
+          if (rexian_phone_get_registration_message (self->phone) != NULL)
+            tooltip = g_strdup_printf (_("Reconnecting as %s…"), address);
+          else
+            tooltip = g_strdup_printf (_("Registering %s…"), address);
           break;
         case REXIAN_REGISTRATION_REGISTERED:
           icon = "network-transmit-receive-symbolic";
@@ -124,6 +129,7 @@ void
 _rexian_window_update_agent_status (RexianWindow *self)
 {
   gint64 agent_id = _rexian_window_get_agent_id (self);
+  g_autofree char *registrar = NULL;
   RexianAgentStatus status;
 
   /* A seat without a phone takes no calls: what it does is not an agent status. */
@@ -131,8 +137,17 @@ _rexian_window_update_agent_status (RexianWindow *self)
     return;
 
   /* A call outranks everything; an agent who goes away during wrap-up is away. */
-  if (rexian_call_panel_get_in_call (self->call_panel))
+  /* Quitting: whatever the calls ending on the way out report, the seat has gone. */
+  if (rexian_phone_get_shut_down (self->phone))
+    status = REXIAN_AGENT_LOGGED_OUT;
+  else if (rexian_call_panel_get_in_call (self->call_panel))
     status = REXIAN_AGENT_ON_CALL;
+  /* An agent whose seat is not registered at the hotline's registrar gets no calls
+   * from it: logged out until it registers. */
+  else if (rexian_phone_get_registration_state (self->phone) == REXIAN_REGISTRATION_UNREGISTERED
+           && (registrar = g_settings_get_string (self->settings, "sip-registrar")) != NULL
+           && *registrar != '\0')
+    status = REXIAN_AGENT_LOGGED_OUT;
   else if (!gtk_switch_get_active (self->available_switch))
     status = REXIAN_AGENT_AWAY;
   else if (self->wrap_up_source != 0)
@@ -288,6 +303,11 @@ _rexian_window_setup_phone (RexianWindow      *self,
       gtk_switch_set_active (self->available_switch, rexian_phone_get_available (self->phone));
       g_signal_connect_object (self->phone, "notify::registration-state",
                                G_CALLBACK (update_registration), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->phone, "notify::registration-message",
+                               G_CALLBACK (update_registration), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->phone, "notify::registration-state",
+                               G_CALLBACK (_rexian_window_update_agent_status), self,
+                               G_CONNECT_SWAPPED);
     }
   else
     {

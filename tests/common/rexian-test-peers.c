@@ -107,7 +107,7 @@ rexian_test_make_dir (const char *prefix)
 }
 
 void
-rexian_test_remove_dir (const char *dir)
+rexian_test_delete_dir (const char *dir)
 {
   g_autoptr(GDir) handle = NULL;
   const char *name;
@@ -115,23 +115,29 @@ rexian_test_remove_dir (const char *dir)
   if (dir == NULL)
     return;
 
-  if (g_test_failed ())
-    {
-      g_test_message ("Files kept in %s", dir);
-      return;
-    }
-
   handle = g_dir_open (dir, 0, NULL);
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        rexian_test_remove_dir (path);
+        rexian_test_delete_dir (path);
       else
         g_unlink (path);
     }
   g_rmdir (dir);
+}
+
+void
+rexian_test_remove_dir (const char *dir)
+{
+  if (dir != NULL && g_test_failed ())
+    {
+      g_test_message ("Files kept in %s", dir);
+      return;
+    }
+
+  rexian_test_delete_dir (dir);
 }
 
 void
@@ -309,6 +315,7 @@ struct _RexianTestKamailio
   char        *config_path;
   guint        port;
   GSubprocess *process;
+  gboolean     workers;  /* -DD instead of -D: TCP and TLS need worker processes */
 };
 
 typedef struct
@@ -331,7 +338,8 @@ kamailio_launch (RexianTestKamailio *self)
   PortState bound = { self->port, TRUE };
 
   self->process = rexian_test_spawn (self->dir, "kamailio.log", "kamailio",
-                                     "-f", self->config_path, "-D", "-E",
+                                     "-f", self->config_path,
+                                     self->workers ? "-DD" : "-D", "-E",
                                      "-w", self->dir, "-Y", self->dir, NULL);
   if (!rexian_test_wait (udp_port_is, &bound, START_MS))
     g_error ("kamailio did not start: see %s/kamailio.log", self->dir);
@@ -350,11 +358,12 @@ substitute (char       **text,
   *text = replaced;
 }
 
-RexianTestKamailio *
-rexian_test_kamailio_start (const char         *template_path,
-                            guint               port,
-                            const char         *password,
-                            const char * const *vars)
+static RexianTestKamailio *
+kamailio_start (const char         *template_path,
+                guint               port,
+                const char         *password,
+                const char * const *vars,
+                gboolean            workers)
 {
   RexianTestKamailio *self = g_new0 (RexianTestKamailio, 1);
   g_autoptr(GError) error = NULL;
@@ -381,9 +390,28 @@ rexian_test_kamailio_start (const char         *template_path,
     }
 
   rexian_test_write_file (self->dir, "kamailio.cfg", config);
+  self->workers = workers;
   kamailio_launch (self);
 
   return self;
+}
+
+RexianTestKamailio *
+rexian_test_kamailio_start (const char         *template_path,
+                            guint               port,
+                            const char         *password,
+                            const char * const *vars)
+{
+  return kamailio_start (template_path, port, password, vars, FALSE);
+}
+
+RexianTestKamailio *
+rexian_test_kamailio_start_with_workers (const char         *template_path,
+                                         guint               port,
+                                         const char         *password,
+                                         const char * const *vars)
+{
+  return kamailio_start (template_path, port, password, vars, TRUE);
 }
 
 void
@@ -644,6 +672,26 @@ char *
 rexian_test_baresip_get_uri (RexianTestBaresip *self)
 {
   return g_strdup_printf ("sip:%s@127.0.0.1:%u", self->user, self->port);
+}
+
+char *
+rexian_test_baresip_dup_received_audio (RexianTestBaresip *self)
+{
+  g_autoptr(GDir) handle = g_dir_open (self->dir, 0, NULL);
+  g_autofree char *found = NULL;
+  const char *name;
+
+  /* sndfile writes dump-...-enc.wav (what was sent) and dump-...-dec.wav (what was
+   * received) for each call; the tests that look make one call. */
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_prefix (name, "dump-") && g_str_has_suffix (name, "-dec.wav")
+        && (found == NULL || strcmp (name, found) > 0))
+      {
+        g_free (found);
+        found = g_strdup (name);
+      }
+
+  return found != NULL ? g_build_filename (self->dir, found, NULL) : NULL;
 }
 
 void

@@ -35,6 +35,9 @@ guint        rexian_test_find_free_ports (guint                count);
  * test failed, when it only says where the files are. */
 char        *rexian_test_make_dir        (const char          *prefix);
 void         rexian_test_remove_dir      (const char          *dir);
+/* Deletes @dir with its files whatever happened.  For after g_test_run(), where
+ * g_test_failed() is always TRUE: the caller decides from what g_test_run() returned. */
+void         rexian_test_delete_dir      (const char          *dir);
 void         rexian_test_write_file      (const char          *dir,
                                           const char          *name,
                                           const char          *contents);
@@ -77,6 +80,12 @@ RexianTestKamailio *rexian_test_kamailio_start   (const char          *template_
                                                   guint                port,
                                                   const char          *password,
                                                   const char * const  *vars);
+/* The same with worker processes (kamailio -DD, still in the foreground): in its
+ * no-fork mode (-D) kamailio serves UDP only, not TCP or TLS. */
+RexianTestKamailio *rexian_test_kamailio_start_with_workers (const char         *template_path,
+                                                             guint               port,
+                                                             const char         *password,
+                                                             const char * const *vars);
 /* Stops it and waits until its workers let go of the port (killing what is left of
  * its process group); the folder stays for a restart. */
 void                rexian_test_kamailio_stop    (RexianTestKamailio  *kamailio);
@@ -126,6 +135,9 @@ char              *rexian_test_baresip_get_uri    (RexianTestBaresip   *baresip)
 void               rexian_test_baresip_command    (RexianTestBaresip   *baresip,
                                                    const char          *command,
                                                    const char          *params);
+/* What it received in a call, as the sndfile module decoded it to WAV (with record
+ * set; meant for a baresip that had one call); NULL when it wrote nothing. */
+char              *rexian_test_baresip_dup_received_audio (RexianTestBaresip *baresip);
 /* Everything baresip reported so far, concatenated. */
 const char        *rexian_test_baresip_get_events (RexianTestBaresip   *baresip);
 guint              rexian_test_baresip_count_reports (RexianTestBaresip *baresip,

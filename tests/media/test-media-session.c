@@ -6,16 +6,15 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdlib.h>
-#include <string.h>
 #include <glib/gstdio.h>
 #include <gst/gst.h>
 
+#include "media-test-util.h"
 #include "rexian-media-session.h"
 
 #define SPEECH "您好，我反映一下小区停水的问题"
-#define SILENCE_SOURCE "audiotestsrc is-live=true wave=silence"
-#define QUIET_SINK "fakesink sync=true"
+#define SILENCE_SOURCE MEDIA_TEST_SILENCE_SOURCE
+#define QUIET_SINK MEDIA_TEST_QUIET_SINK
 #define DTMF_PT 101
 
 typedef struct
@@ -25,48 +24,6 @@ typedef struct
   double caller_seconds;
   double caller_rms;
 } Fixture;
-
-static char *
-run_or_fail (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-
-  /* sox prints its statistics on stderr, everything else on stdout. */
-  return g_strconcat (out, err, NULL);
-}
-
-static double
-stat_value (const char *output,
-            const char *label)
-{
-  const char *line = strstr (output, label);
-
-  g_assert_nonnull (line);
-  return g_ascii_strtod (line + strlen (label), NULL);
-}
-
-static gboolean
-have_tools (void)
-{
-  g_autofree char *espeak = g_find_program_in_path ("espeak-ng");
-  g_autofree char *sox = g_find_program_in_path ("sox");
-
-  if (espeak == NULL || sox == NULL)
-    {
-      g_test_skip ("espeak-ng and sox are needed to make and measure speech");
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -79,10 +36,6 @@ fixture_set_up (Fixture       *fixture,
   fixture->caller_wav = g_build_filename (fixture->dir, "caller.wav", NULL);
 }
 
-static double channel_stat (const char *wav,
-                            const char *channel,
-                            const char *label);
-
 static void
 make_speech (Fixture *fixture)
 {
@@ -94,134 +47,22 @@ make_speech (Fixture *fixture)
                         fixture->caller_wav, "pad", "0.3", "1", NULL };
   const char *soxi[] = { "sox", "--i", "-D", fixture->caller_wav, NULL };
 
-  g_free (run_or_fail (espeak));
-  g_free (run_or_fail (sox));
-  info = run_or_fail (soxi);
+  g_free (media_test_run (espeak));
+  g_free (media_test_run (sox));
+  info = media_test_run (soxi);
   fixture->caller_seconds = g_ascii_strtod (info, NULL);
   g_assert_cmpfloat (fixture->caller_seconds, >, 1.5);
-  fixture->caller_rms = channel_stat (fixture->caller_wav, "1", "RMS     amplitude:");
+  fixture->caller_rms = media_test_stat (fixture->caller_wav, "1", 0, 0, MEDIA_TEST_RMS);
   g_assert_cmpfloat (fixture->caller_rms, >, 0.02);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  media_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->caller_wav);
-}
-
-static void
-iterate_for (guint milliseconds)
-{
-  gint64 deadline = g_get_monotonic_time () + milliseconds * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      /* Non-blocking with a short sleep: the bus watches must run, but nothing else
-       * wakes this context on a timer. */
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5 * G_TIME_SPAN_MILLISECOND);
-    }
-}
-
-static const RexianCodec *
-find_codec (const char *encoding)
-{
-  guint n_codecs = 0;
-  const RexianCodec *codecs = rexian_media_get_codecs (&n_codecs);
-
-  for (guint i = 0; i < n_codecs; i++)
-    if (g_ascii_strcasecmp (codecs[i].encoding, encoding) == 0)
-      return &codecs[i];
-
-  return NULL;
-}
-
-static void
-on_session_error (RexianMediaSession *session,
-                  GError             *error,
-                  gpointer            user_data)
-{
-  g_error ("Unexpected media error: %s", error->message);
-}
-
-static RexianMediaSession *
-make_session (const char *source,
-              const char *sink)
-{
-  g_autoptr(GError) error = NULL;
-  RexianMediaSession *session = rexian_media_session_new ("127.0.0.1", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (session);
-  g_assert_cmpuint (rexian_media_session_get_local_port (session) % 2, ==, 0);
-  g_assert_cmpstr (rexian_media_session_get_local_address (session), ==, "127.0.0.1");
-  rexian_media_session_set_source_description (session, source);
-  rexian_media_session_set_sink_description (session, sink);
-  g_signal_connect (session, "error", G_CALLBACK (on_session_error), NULL);
-
-  return session;
-}
-
-/* Decodes the Ogg Opus recording to WAV so that sox (built without opus here) can
- * measure it. */
-static void
-decode_recording (const char *ogg,
-                  const char *wav)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GstElement) pipeline = NULL;
-  g_autoptr(GstBus) bus = NULL;
-  g_autoptr(GstMessage) message = NULL;
-  g_autofree char *description = NULL;
-
-  description = g_strdup_printf ("filesrc location=\"%s\" ! oggdemux ! opusdec ! "
-                                 "audioconvert ! audio/x-raw,format=S16LE ! wavenc ! "
-                                 "filesink location=\"%s\"", ogg, wav);
-  pipeline = gst_parse_launch (description, &error);
-  g_assert_no_error (error);
-  gst_element_set_state (pipeline, GST_STATE_PLAYING);
-  bus = gst_element_get_bus (pipeline);
-  message = gst_bus_timed_pop_filtered (bus, 10 * GST_SECOND,
-                                        GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-  g_assert_nonnull (message);
-  if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
-    {
-      gst_message_parse_error (message, &error, NULL);
-      g_error ("Cannot decode the recording %s: %s", ogg, error->message);
-    }
-  gst_element_set_state (pipeline, GST_STATE_NULL);
-}
-
-static double
-channel_stat (const char *wav,
-              const char *channel,
-              const char *label)
-{
-  const char *argv[] = { "sox", wav, "-n", "remix", channel, "stat", NULL };
-  g_autofree char *output = run_or_fail (argv);
-
-  return stat_value (output, label);
 }
 
 static void
@@ -231,14 +72,14 @@ test_codecs (void)
   const RexianCodec *codecs = rexian_media_get_codecs (&n_codecs);
 
   g_assert_cmpuint (n_codecs, >=, 3);
-  g_assert_nonnull (find_codec ("PCMU"));
-  g_assert_cmpint (find_codec ("PCMU")->payload_type, ==, 0);
-  g_assert_nonnull (find_codec ("PCMA"));
-  g_assert_cmpint (find_codec ("PCMA")->payload_type, ==, 8);
+  g_assert_nonnull (media_test_find_codec ("PCMU"));
+  g_assert_cmpint (media_test_find_codec ("PCMU")->payload_type, ==, 0);
+  g_assert_nonnull (media_test_find_codec ("PCMA"));
+  g_assert_cmpint (media_test_find_codec ("PCMA")->payload_type, ==, 8);
   g_assert_cmpstr (codecs[n_codecs - 1].encoding, ==, "telephone-event");
 
   /* G.722 only with its elements (gstreamer1.0-libav). */
-  if (find_codec ("G722") != NULL)
+  if (media_test_find_codec ("G722") != NULL)
     {
       g_autoptr(GstElementFactory) factory = gst_element_factory_find ("avenc_g722");
 
@@ -264,9 +105,9 @@ test_call (Fixture       *fixture,
   gint64 started, stopped;
   double expected, length, remote_rms, local_rms;
 
-  if (!have_tools ())
+  if (!media_test_have_tools ())
     return;
-  codec = find_codec (encoding);
+  codec = media_test_find_codec (encoding);
   if (codec == NULL)
     {
       g_test_skip ("codec not available in this build");
@@ -275,8 +116,8 @@ test_call (Fixture       *fixture,
   make_speech (fixture);
 
   caller_source = g_strdup_printf ("filesrc location=\"%s\" ! wavparse", fixture->caller_wav);
-  caller = make_session (caller_source, QUIET_SINK);
-  agent = make_session (SILENCE_SOURCE, QUIET_SINK);
+  caller = media_test_make_session (caller_source, QUIET_SINK);
+  agent = media_test_make_session (SILENCE_SOURCE, QUIET_SINK);
   recording = g_build_filename (fixture->dir, "call.ogg", NULL);
   wav = g_build_filename (fixture->dir, "call.wav", NULL);
 
@@ -291,14 +132,14 @@ test_call (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (rexian_media_session_prepare (agent, &error));
   g_assert_no_error (error);
-  iterate_for (100);
+  media_test_iterate_for (100);
   g_assert_true (rexian_media_session_start (agent, &error));
   g_assert_no_error (error);
   started = g_get_monotonic_time ();
   g_assert_true (rexian_media_session_start (caller, &error));
   g_assert_no_error (error);
 
-  iterate_for ((guint) (fixture->caller_seconds * 1000) + 300);
+  media_test_iterate_for ((guint) (fixture->caller_seconds * 1000) + 300);
 
   stopped = g_get_monotonic_time ();
   path = rexian_media_session_stop (agent, &error);
@@ -316,11 +157,11 @@ test_call (Fixture       *fixture,
   g_assert_cmpint (g_stat (recording, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  decode_recording (recording, wav);
+  media_test_decode_recording (recording, wav);
   expected = (stopped - started) / (double) G_USEC_PER_SEC;
-  length = channel_stat (wav, "1", "Length (seconds):");
-  remote_rms = channel_stat (wav, "1", "RMS     amplitude:");
-  local_rms = channel_stat (wav, "2", "RMS     amplitude:");
+  length = media_test_stat (wav, "1", 0, 0, MEDIA_TEST_LENGTH);
+  remote_rms = media_test_stat (wav, "1", 0, 0, MEDIA_TEST_RMS);
+  local_rms = media_test_stat (wav, "2", 0, 0, MEDIA_TEST_RMS);
   g_test_message ("%s: recorded %.2f s of %.2f s, remote RMS %.4f, local RMS %.5f",
                   encoding, length, expected, remote_rms, local_rms);
 
@@ -339,24 +180,25 @@ test_no_audio (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RexianMediaSession) agent = make_session (SILENCE_SOURCE, QUIET_SINK);
-  g_autoptr(RexianMediaSession) nobody = make_session (SILENCE_SOURCE, QUIET_SINK);
+  g_autoptr(RexianMediaSession) agent = media_test_make_session (SILENCE_SOURCE, QUIET_SINK);
+  g_autoptr(RexianMediaSession) nobody = media_test_make_session (SILENCE_SOURCE, QUIET_SINK);
   g_autofree char *recording = g_build_filename (fixture->dir, "empty.ogg", NULL);
   g_autofree char *path = NULL;
-  gboolean stopped = FALSE;
+  /* A pointer, as g_nullify_pointer() writes one: a gboolean is too small for it. */
+  gpointer stopped = NULL;
 
   /* Another session's port that never sends: the packets go nowhere, none come back. */
   rexian_media_session_set_remote (agent, "127.0.0.1",
                                    rexian_media_session_get_local_port (nobody),
-                                   find_codec ("PCMU"), DTMF_PT);
+                                   media_test_find_codec ("PCMU"), DTMF_PT);
   rexian_media_session_set_recording (agent, recording);
   g_signal_connect_swapped (agent, "stopped", G_CALLBACK (g_nullify_pointer), &stopped);
-  stopped = TRUE;
+  stopped = &stopped;
 
   g_assert_true (rexian_media_session_start (agent, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (recording, G_FILE_TEST_EXISTS));
-  iterate_for (500);
+  media_test_iterate_for (500);
 
   path = rexian_media_session_stop (agent, &error);
   g_assert_error (error, REXIAN_MEDIA_ERROR, REXIAN_MEDIA_ERROR_NO_AUDIO);
@@ -364,7 +206,7 @@ test_no_audio (Fixture       *fixture,
   g_assert_false (g_file_test (recording, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (rexian_media_session_get_packets_received (agent), ==, 0);
   /* g_nullify_pointer cleared the flag: "stopped" was emitted. */
-  g_assert_false (stopped);
+  g_assert_null (stopped);
 }
 
 typedef struct
@@ -444,14 +286,15 @@ static void
 test_dtmf (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RexianMediaSession) agent = make_session (SILENCE_SOURCE, QUIET_SINK);
+  g_autoptr(RexianMediaSession) agent = media_test_make_session (SILENCE_SOURCE, QUIET_SINK);
   g_autoptr(GSocket) receiver = NULL;
   g_autofree char *path = NULL;
   PacketCount count = { 0 };
   guint port;
 
   receiver = bind_receiver (&port);
-  rexian_media_session_set_remote (agent, "127.0.0.1", port, find_codec ("PCMU"), DTMF_PT);
+  rexian_media_session_set_remote (agent, "127.0.0.1", port, media_test_find_codec ("PCMU"),
+                                   DTMF_PT);
   g_assert_true (rexian_media_session_start (agent, &error));
   g_assert_no_error (error);
 
@@ -483,14 +326,14 @@ static void
 test_hold (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RexianMediaSession) agent = make_session (SILENCE_SOURCE, QUIET_SINK);
+  g_autoptr(RexianMediaSession) agent = media_test_make_session (SILENCE_SOURCE, QUIET_SINK);
   g_autoptr(GSocket) receiver = NULL;
   g_autofree char *path = NULL;
   PacketCount before = { 0 }, held = { 0 }, resumed = { 0 };
   guint port;
 
   receiver = bind_receiver (&port);
-  rexian_media_session_set_remote (agent, "127.0.0.1", port, find_codec ("PCMA"), 0);
+  rexian_media_session_set_remote (agent, "127.0.0.1", port, media_test_find_codec ("PCMA"), 0);
   g_assert_true (rexian_media_session_start (agent, &error));
   g_assert_no_error (error);
   g_assert_false (rexian_media_session_send_dtmf (agent, '1', &error));
@@ -523,7 +366,7 @@ static void
 test_prepare_before_remote (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RexianMediaSession) agent = make_session (SILENCE_SOURCE, QUIET_SINK);
+  g_autoptr(RexianMediaSession) agent = media_test_make_session (SILENCE_SOURCE, QUIET_SINK);
   g_autoptr(GSocket) receiver = NULL;
   g_autofree char *path = NULL;
   PacketCount sent = { 0 };
@@ -533,7 +376,7 @@ test_prepare_before_remote (void)
   g_assert_no_error (error);
 
   receiver = bind_receiver (&port);
-  rexian_media_session_set_remote (agent, "127.0.0.1", port, find_codec ("PCMU"), 0);
+  rexian_media_session_set_remote (agent, "127.0.0.1", port, media_test_find_codec ("PCMU"), 0);
   g_assert_true (rexian_media_session_start (agent, &error));
   g_assert_no_error (error);
 
@@ -555,10 +398,10 @@ test_bad_source (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(RexianMediaSession) session = make_session (bad[i], QUIET_SINK);
+      g_autoptr(RexianMediaSession) session = media_test_make_session (bad[i], QUIET_SINK);
       g_autofree char *path = NULL;
 
-      rexian_media_session_set_remote (session, "127.0.0.1", 9, find_codec ("PCMU"), 0);
+      rexian_media_session_set_remote (session, "127.0.0.1", 9, media_test_find_codec ("PCMU"), 0);
       g_assert_false (rexian_media_session_prepare (session, &error));
       g_assert_error (error, REXIAN_MEDIA_ERROR, REXIAN_MEDIA_ERROR_NO_DEVICE);
       g_test_message ("%s → %s", bad[i], error->message);
@@ -572,7 +415,7 @@ test_bad_source (void)
 
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(RexianMediaSession) session = make_session (SILENCE_SOURCE, "fakesrc");
+    g_autoptr(RexianMediaSession) session = media_test_make_session (SILENCE_SOURCE, "fakesrc");
 
     g_assert_false (rexian_media_session_prepare (session, &error));
     g_assert_error (error, REXIAN_MEDIA_ERROR, REXIAN_MEDIA_ERROR_NO_DEVICE);
@@ -600,6 +443,8 @@ main (int   argc,
   g_test_add ("/media/call/PCMA", Fixture, "PCMA", fixture_set_up, test_call,
               fixture_tear_down);
   g_test_add ("/media/call/opus", Fixture, "opus", fixture_set_up, test_call,
+              fixture_tear_down);
+  g_test_add ("/media/call/G722", Fixture, "G722", fixture_set_up, test_call,
               fixture_tear_down);
   g_test_add ("/media/no-audio", Fixture, NULL, fixture_set_up, test_no_audio,
               fixture_tear_down);
