@@ -33,6 +33,19 @@ static const char *const gen_states[] = {
   "closed", "closed", "archived",
 };
 
+/* A follow-up answer for a percentile: mostly satisfied, as published 12345 figures are. */
+static const char *
+gen_followup (guint percentile)
+{
+  if (percentile < 70)
+    return "satisfied";
+  if (percentile < 85)
+    return "basically";
+  if (percentile < 93)
+    return "dissatisfied";
+  return "unreachable";
+}
+
 static gboolean
 fill_batch (RexianStore    *self,
             sqlite3        *db,
@@ -68,10 +81,11 @@ fill_batch (RexianStore    *self,
                           "emergency, confidential, event_time, event_place, event_course, "
                           "request, summary, intake_agent_id, created_at, updated_at, "
                           "dispatch_deadline, lead_department_id, dispatched_at, deadline, "
-                          "handling_result, replied_at, closed_at, archived_at, supervised) "
+                          "handling_result, replied_at, closed_at, archived_at, supervised, "
+                          "followup_process, followup_result) "
                           "VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
                           "?14, ?15, ?16, ?17, ?18, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
-                          "?27)",
+                          "?27, ?28, ?29)",
                           error);
   department = insert == NULL ? NULL :
     rexian_store_prepare (self, db,
@@ -173,6 +187,10 @@ fill_batch (RexianStore    *self,
       sqlite3_bind_int64 (insert, 25, closed ? created_at + 4 * 86400 : 0);
       sqlite3_bind_int64 (insert, 26, archived ? created_at + 6 * 86400 : 0);
       sqlite3_bind_int (insert, 27, g_rand_int_range (rand, 0, 15) == 0);
+      /* Closed orders were followed up; the answers come from the order's position, not
+       * from @rand, so the other fields stay what they were before answers were added. */
+      rexian_store_bind_text (insert, 28, closed ? gen_followup ((i * 7919u) % 100) : "none");
+      rexian_store_bind_text (insert, 29, closed ? gen_followup ((i * 104729u) % 100) : "none");
 
       if (!rexian_store_step_done (self, db, insert, error))
         goto failed;

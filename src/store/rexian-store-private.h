@@ -218,4 +218,8 @@ gboolean         rexian_store_db_ensure_reference_data (RexianStore      *self,
 /* A department's reply, as sample text. */
 const char      *rexian_store_sample_result         (guint                index);
 
+/* rexian-store-calls.c: NOT_FOUND for a call that is not in the call log. */
+void             rexian_store_set_call_not_found    (const char          *call_id,
+                                                     GError             **error);
+
 G_END_DECLS

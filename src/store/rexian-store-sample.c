@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "rexian-store-private.h"
+#include "rexian-store-stats.h"
 
 /* Sample data for a first start and for demonstrations: the departments, agents and
  * categories of a city 12345 hotline, and work orders in every state.  The text is
@@ -960,6 +961,9 @@ rexian_store_seed_sample_data (RexianStore *self,
 
       ok = rexian_store_db_supervise_due (self, db, now - 60, &count, error);
     }
+
+  if (ok)
+    ok = rexian_store_fill_sample_calls (self, now, error);
 
   rexian_store_emit_changed (self);
   return ok;

@@ -14,6 +14,10 @@
 
 #include "rexian-application.h"
 #include "rexian-preferences-window.h"
+#include "rexian-report-command.h"
+#include "rexian-reports-dialog.h"
+#include "rexian-store-calls.h"
+#include "rexian-wallboard.h"
 #include "rexian-window.h"
 
 struct _RexianApplication
@@ -37,6 +41,8 @@ struct _RexianApplication
   GCancellable   *account_cancellable;
   char           *account_message;
   guint           keyring_missing : 1;
+  /* rexian --wallboard: the wall display alone, no seat and no phone. */
+  guint           wallboard_only : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RexianApplication, rexian_application, ADW_TYPE_APPLICATION)
@@ -57,6 +63,8 @@ static const GOptionEntry option_entries[] = {
     N_("The shared database to open (default: the user data folder’s rexian/rexian.db)"),
     N_("PATH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { "wallboard", 'w', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the supervisor’s wall display full screen instead of the main window"), NULL },
   { NULL }
 };
 
@@ -87,6 +95,9 @@ rexian_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  if (g_variant_dict_contains (options, "wallboard"))
+    self->wallboard_only = TRUE;
+
   if (g_variant_dict_lookup (options, "database", "^&ay", &path) && path != NULL && *path)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
@@ -96,6 +107,26 @@ rexian_application_handle_local_options (GApplication *app,
     }
 
   return -1;
+}
+
+/* "rexian report ..." writes a report and exits before GTK starts, so that it runs from
+ * cron without a display; anything else is the application as usual. */
+static gboolean
+rexian_application_local_command_line (GApplication   *app,
+                                       char         ***arguments,
+                                       int            *exit_status)
+{
+  char **argv = *arguments;
+
+  if (argv[0] != NULL && g_strcmp0 (argv[1], "report") == 0)
+    {
+      *exit_status = rexian_report_command_run (g_strv_length (argv) - 1, argv + 1);
+      return TRUE;
+    }
+
+  return G_APPLICATION_CLASS (rexian_application_parent_class)->local_command_line (app,
+                                                                                  arguments,
+                                                                                  exit_status);
 }
 
 static void
@@ -201,10 +232,32 @@ rexian_application_activate (GApplication *app)
     }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
+  if (window == NULL && self->wallboard_only)
+    window = rexian_application_open_wallboard (self);
+  else if (window == NULL)
     window = GTK_WINDOW (rexian_window_new (self));
 
   gtk_window_present (window);
+}
+
+GtkWindow *
+rexian_application_open_wallboard (RexianApplication *self)
+{
+  g_autoptr(RexianSupervisorFeed) feed = NULL;
+  GtkWidget *wallboard;
+
+  g_return_val_if_fail (REXIAN_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  feed = rexian_supervisor_feed_new (self->store);
+  wallboard = rexian_wallboard_new (GTK_APPLICATION (self), feed);
+  rexian_wallboard_set_page_seconds (REXIAN_WALLBOARD (wallboard),
+                                     g_settings_get_int (self->settings,
+                                                         "wallboard-page-seconds"));
+  gtk_window_fullscreen (GTK_WINDOW (wallboard));
+  gtk_window_present (GTK_WINDOW (wallboard));
+
+  return GTK_WINDOW (wallboard);
 }
 
 const SecretSchema *
@@ -312,10 +365,37 @@ setup_account (RexianApplication *self)
                           NULL);
 }
 
+static RexianSipTransport
+get_transport (RexianApplication *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "sip-transport");
+  RexianSipTransport transport = REXIAN_SIP_TRANSPORT_UDP;
+
+  rexian_sip_transport_from_string (name, &transport);
+  return transport;
+}
+
+/* Another transport or CA file: the phone listens anew and registers again. */
+static void
+on_transport_changed (RexianApplication *self)
+{
+  g_autofree char *ca_file = g_settings_get_string (self->settings, "sip-tls-ca-file");
+  g_autoptr(GError) error = NULL;
+
+  if (self->phone == NULL)
+    return;
+
+  if (!rexian_phone_set_transport (self->phone, get_transport (self), ca_file, &error))
+    set_account_message (self, error->message);
+  else
+    set_account_message (self, NULL);
+}
+
 static void
 start_phone (RexianApplication *self)
 {
   g_autofree char *bind_address = NULL;
+  g_autofree char *ca_file = NULL;
   int port;
 
   bind_address = self->sip_bind_address != NULL
@@ -331,7 +411,9 @@ start_phone (RexianApplication *self)
   if (self->sip_port < 0 && g_getenv ("REXIAN_SIP_PORT") != NULL)
     port = atoi (g_getenv ("REXIAN_SIP_PORT"));
 
-  self->phone = rexian_phone_new (bind_address, port, &self->phone_error);
+  ca_file = g_settings_get_string (self->settings, "sip-tls-ca-file");
+  self->phone = rexian_phone_new_full (bind_address, port, get_transport (self), ca_file,
+                                       &self->phone_error);
   if (self->phone == NULL)
     {
       /* Not a warning: the window says so, and the work orders go on. */
@@ -362,7 +444,14 @@ rexian_application_startup (GApplication *app)
                                G_CONNECT_SWAPPED);
     }
 
-  start_phone (self);
+  g_signal_connect_object (self->settings, "changed::sip-transport",
+                           G_CALLBACK (on_transport_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::sip-tls-ca-file",
+                           G_CALLBACK (on_transport_changed), self, G_CONNECT_SWAPPED);
+
+  /* A wall display is no seat: it takes no calls. */
+  if (!self->wallboard_only)
+    start_phone (self);
 }
 
 static void
@@ -371,7 +460,24 @@ rexian_application_shutdown (GApplication *app)
   RexianApplication *self = REXIAN_APPLICATION (app);
 
   g_cancellable_cancel (self->account_cancellable);
-  /* Ends every call with BYE or CANCEL instead of leaving the far end ringing. */
+
+  /* Unregisters and ends every call with BYE or CANCEL instead of leaving the far end
+   * ringing, even while a window still holds the phone. */
+  if (self->phone != NULL)
+    rexian_phone_shutdown (self->phone);
+
+  /* The supervisors' wallboard must not show a seat that has gone as available: a
+   * short write on the main connection, done before the process exits.  What the
+   * window reports while the calls end on the way out is "logged out" too. */
+  if (self->phone != NULL && self->store != NULL && self->agent_id != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!rexian_store_set_agent_status (self->store, self->agent_id, REXIAN_AGENT_LOGGED_OUT,
+                                          NULL, g_get_real_time () / G_USEC_PER_SEC, &error))
+        g_warning ("Could not log the agent out: %s", error->message);
+    }
+
   g_clear_object (&self->phone);
 
   G_APPLICATION_CLASS (rexian_application_parent_class)->shutdown (app);
@@ -407,6 +513,7 @@ rexian_application_class_init (RexianApplicationClass *klass)
   app_class->startup = rexian_application_startup;
   app_class->shutdown = rexian_application_shutdown;
   app_class->handle_local_options = rexian_application_handle_local_options;
+  app_class->local_command_line = rexian_application_local_command_line;
 
   /**
    * RexianApplication::account-changed:
@@ -483,6 +590,17 @@ rexian_application_help_action (GSimpleAction *action,
 }
 
 static void
+rexian_application_wallboard_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  RexianApplication *self = user_data;
+
+  if (self->store != NULL)
+    rexian_application_open_wallboard (self);
+}
+
+static void
 rexian_application_open_order_action (GSimpleAction *action,
                                       GVariant      *parameter,
                                       gpointer       user_data)
@@ -494,6 +612,20 @@ rexian_application_open_order_action (GSimpleAction *action,
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (REXIAN_IS_WINDOW (window))
     rexian_window_open_order_number (REXIAN_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
+static void
+rexian_application_reports_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  RexianApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store == NULL)
+    return;
+
+  gtk_window_present (rexian_reports_dialog_new (self->store, window));
 }
 
 static void
@@ -515,6 +647,8 @@ static const GActionEntry app_actions[] = {
   { "about", rexian_application_about_action },
   { "preferences", rexian_application_preferences_action },
   { "help", rexian_application_help_action },
+  { "wallboard", rexian_application_wallboard_action },
+  { "reports", rexian_application_reports_action },
   { "open-order", rexian_application_open_order_action, "s" },
   { "call-number", rexian_application_call_number_action, "s" },
 };
@@ -646,6 +780,9 @@ rexian_application_dup_call_uri (RexianApplication  *self,
 
   registrar = g_settings_get_string (self->settings, "sip-registrar");
   host = registrar;
+  /* A registrar reached over TLS is called over TLS too. */
+  if (g_str_has_prefix (host, "sips:") && host[strlen ("sips:")] != '\0')
+    return g_strdup_printf ("sips:%s@%s", digits, host + strlen ("sips:"));
   if (g_str_has_prefix (host, "sip:"))
     host += strlen ("sip:");
   if (*host == '\0')

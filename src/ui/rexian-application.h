@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (RexianApplication, rexian_application, REXIAN, APPLICATION
 RexianApplication *rexian_application_new            (void);
 /* The open shared database; NULL until startup opened it (or when it could not). */
 RexianStore       *rexian_application_get_store      (RexianApplication *self);
+/* Opens the wall display full screen on this application's database. */
+GtkWindow         *rexian_application_open_wallboard (RexianApplication *self);
 /* The agent (工号) working at this seat, from the "agent-number" setting, or the first
  * agent in the database. */
 gint64             rexian_application_get_agent_id   (RexianApplication *self);

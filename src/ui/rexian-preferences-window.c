@@ -12,6 +12,7 @@
 
 #include "rexian-application.h"
 #include "rexian-preferences-window.h"
+#include "rexian-thresholds-group.h"
 
 /* Spin buttons change by one with every click; the rules are written once the user
  * pauses, not once per click. */
@@ -25,6 +26,7 @@ struct _RexianPreferencesWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
+  GtkFileChooserNative *ca_chooser;
   /* The agent numbers in the order of the agent combo, after its "not chosen" entry. */
   GPtrArray            *agent_numbers;
   /* The rules as last read from or written to the store, so that closing the window
@@ -55,6 +57,15 @@ struct _RexianPreferencesWindow
   AdwEntryRow          *sip_user_row;
   AdwPasswordEntryRow  *sip_password_row;
   GtkSwitch            *record_calls_switch;
+  AdwComboRow          *sip_transport_row;
+  AdwActionRow         *sip_ca_row;
+  GtkSpinButton        *wrap_up_spin;
+  GtkSwitch            *auto_answer_switch;
+  AdwPreferencesPage   *supervisor_page;
+  GtkSpinButton        *wallboard_spin;
+  GtkSpinButton        *early_warning_threshold_spin;
+  GtkSpinButton        *early_warning_days_spin;
+  RexianThresholdsGroup *thresholds_group;
 };
 
 G_DEFINE_FINAL_TYPE (RexianPreferencesWindow, rexian_preferences_window,
@@ -425,6 +436,9 @@ rexian_preferences_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->ca_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->ca_chooser));
+  g_clear_object (&self->ca_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), REXIAN_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (rexian_preferences_window_parent_class)->dispose (object);
@@ -533,6 +547,177 @@ on_secret_service (GObject      *source,
     say_no_keyring (self);
 }
 
+/* The transport's position in the combo row is its enum value. */
+static void
+on_transport_selected (RexianPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->sip_transport_row);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sip_ca_row), selected == REXIAN_SIP_TRANSPORT_TLS);
+  if (self->loading || self->settings == NULL || selected > REXIAN_SIP_TRANSPORT_TLS)
+    return;
+
+  g_settings_set_string (self->settings, "sip-transport",
+                         rexian_sip_transport_to_string ((RexianSipTransport) selected));
+}
+
+static void
+update_ca_file (RexianPreferencesWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "sip-tls-ca-file");
+
+  if (*path == '\0')
+    adw_action_row_set_subtitle (self->sip_ca_row,
+                                 _("The system’s authorities only. Choose a file when the hotline signs its server’s certificate itself."));
+  else
+    adw_action_row_set_subtitle (self->sip_ca_row, path);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.clear-ca-file", *path != '\0');
+}
+
+static void
+set_ca_file (RexianPreferencesWindow *self,
+             GFile                   *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  /* A file only reachable through a portal URI has no path nua could read. */
+  if (path == NULL)
+    {
+      show_toast (self, _("Choose a file on this computer"));
+      return;
+    }
+
+  g_settings_set_string (self->settings, "sip-tls-ca-file", path);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0) && GDK_VERSION_MAX_ALLOWED >= GDK_VERSION_4_10
+static void
+on_ca_file_chosen (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RexianPreferencesWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    set_ca_file (self, file);
+}
+#else
+static void
+on_ca_chooser_response (RexianPreferencesWindow *self,
+                        int                      response,
+                        GtkFileChooserNative    *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->ca_chooser);
+
+  if (file != NULL)
+    set_ca_file (self, file);
+}
+#endif
+
+static void
+choose_ca_file_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RexianPreferencesWindow *self = REXIAN_PREFERENCES_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("Certificates (*.pem, *.crt)"));
+  gtk_file_filter_add_pattern (filter, "*.pem");
+  gtk_file_filter_add_pattern (filter, "*.crt");
+
+#if GTK_CHECK_VERSION (4, 10, 0) && GDK_VERSION_MAX_ALLOWED >= GDK_VERSION_4_10
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, _("Choose the Certificate Authority"));
+    gtk_file_dialog_set_default_filter (dialog, filter);
+    gtk_file_dialog_open (dialog, GTK_WINDOW (self), self->cancellable, on_ca_file_chosen,
+                          g_object_ref (self));
+  }
+#else
+  if (self->ca_chooser != NULL)
+    return;
+
+  self->ca_chooser = gtk_file_chooser_native_new (_("Choose the Certificate Authority"),
+                                                  GTK_WINDOW (self),
+                                                  GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                  _("_Choose"),
+                                                  _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->ca_chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->ca_chooser), filter);
+  g_signal_connect_object (self->ca_chooser, "response", G_CALLBACK (on_ca_chooser_response),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->ca_chooser));
+#endif
+}
+
+static void
+clear_ca_file_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RexianPreferencesWindow *self = REXIAN_PREFERENCES_WINDOW (widget);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "sip-tls-ca-file", "");
+}
+
+/* A spin button holds a double; these settings count whole seconds, days or requests. */
+static gboolean
+int_from_setting (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_int32 (variant));
+  return TRUE;
+}
+
+static GVariant *
+int_to_setting (const GValue       *value,
+                const GVariantType *expected_type,
+                gpointer            user_data)
+{
+  return g_variant_new_int32 ((gint32) g_value_get_double (value));
+}
+
+static void
+bind_spin (RexianPreferencesWindow *self,
+           const char              *key,
+           GtkSpinButton           *spin)
+{
+  g_settings_bind_with_mapping (self->settings, key, gtk_spin_button_get_adjustment (spin),
+                                "value", G_SETTINGS_BIND_DEFAULT,
+                                int_from_setting, int_to_setting, NULL, NULL);
+}
+
+static void
+load_transport (RexianPreferencesWindow *self)
+{
+  g_autofree char *transport_name = g_settings_get_string (self->settings, "sip-transport");
+  RexianSipTransport transport = REXIAN_SIP_TRANSPORT_UDP;
+
+  rexian_sip_transport_from_string (transport_name, &transport);
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->sip_transport_row, transport);
+  self->loading = FALSE;
+  on_transport_selected (self);
+
+  update_ca_file (self);
+  g_signal_connect_object (self->settings, "changed::sip-tls-ca-file",
+                           G_CALLBACK (update_ca_file), self, G_CONNECT_SWAPPED);
+
+  bind_spin (self, "wrap-up-seconds", self->wrap_up_spin);
+}
+
 static void
 load_phone (RexianPreferencesWindow *self)
 {
@@ -554,11 +739,31 @@ load_phone (RexianPreferencesWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->sip_user_row), user);
   g_settings_bind (self->settings, "record-calls", self->record_calls_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "auto-answer", self->auto_answer_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  load_transport (self);
 
   /* Where no Secret Service runs (a bare X session, the tests) the agent must learn
    * why the password field cannot keep anything. */
   secret_service_get (SECRET_SERVICE_NONE, self->cancellable, on_secret_service,
                       g_object_ref (self));
+}
+
+/* Supervisor */
+
+static void
+load_supervisor (RexianPreferencesWindow *self)
+{
+  if (self->settings == NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->supervisor_page), FALSE);
+      return;
+    }
+
+  bind_spin (self, "wallboard-page-seconds", self->wallboard_spin);
+  bind_spin (self, "early-warning-threshold", self->early_warning_threshold_spin);
+  bind_spin (self, "early-warning-days", self->early_warning_days_spin);
+  rexian_thresholds_group_set_settings (self->thresholds_group, self->settings);
 }
 
 static void
@@ -569,6 +774,8 @@ rexian_preferences_window_class_init (RexianPreferencesWindowClass *klass)
 
   object_class->dispose = rexian_preferences_window_dispose;
   object_class->finalize = rexian_preferences_window_finalize;
+
+  g_type_ensure (REXIAN_TYPE_THRESHOLDS_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rexian/Rexian/"
@@ -597,11 +804,29 @@ rexian_preferences_window_class_init (RexianPreferencesWindowClass *klass)
                                         sip_password_row);
   gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,
                                         record_calls_switch);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,
+                                        sip_transport_row);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow, sip_ca_row);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow, wrap_up_spin);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,
+                                        auto_answer_switch);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow, supervisor_page);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow, wallboard_spin);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,
+                                        early_warning_threshold_spin);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,
+                                        early_warning_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,
+                                        thresholds_group);
   gtk_widget_class_bind_template_callback (widget_class, on_sip_row_applied);
   gtk_widget_class_bind_template_callback (widget_class, on_sip_password_applied);
 
   gtk_widget_class_install_action (widget_class, "preferences.import-holidays", NULL,
                                    import_holidays_action);
+  gtk_widget_class_install_action (widget_class, "preferences.choose-ca-file", NULL,
+                                   choose_ca_file_action);
+  gtk_widget_class_install_action (widget_class, "preferences.clear-ca-file", NULL,
+                                   clear_ca_file_action);
 }
 
 static void
@@ -624,6 +849,8 @@ rexian_preferences_window_init (RexianPreferencesWindow *self)
 
   g_signal_connect_swapped (self->agent_row, "notify::selected",
                             G_CALLBACK (on_agent_selected), self);
+  g_signal_connect_swapped (self->sip_transport_row, "notify::selected",
+                            G_CALLBACK (on_transport_selected), self);
 }
 
 RexianPreferencesWindow *
@@ -642,6 +869,7 @@ rexian_preferences_window_new (GtkWindow   *parent,
 
   load_seat (self);
   load_phone (self);
+  load_supervisor (self);
   load_rules (self);
   load_categories (self);
   update_years (self);

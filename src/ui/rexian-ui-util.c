@@ -114,3 +114,31 @@ rexian_deadline_describe (RexianCalendar            *calendar,
       return NULL;
     }
 }
+
+void
+rexian_thresholds_load (RexianThresholds *thresholds,
+                        GSettings        *settings)
+{
+  g_autoptr(GVariant) value = NULL;
+  GVariantIter iter;
+  const char *name;
+  double bad, warning;
+
+  g_return_if_fail (thresholds != NULL);
+
+  rexian_thresholds_init_default (thresholds);
+  if (settings == NULL)
+    return;
+
+  value = g_settings_get_value (settings, "measure-thresholds");
+  g_variant_iter_init (&iter, value);
+  while (g_variant_iter_next (&iter, "{&s(dd)}", &name, &bad, &warning))
+    {
+      RexianMeasure measure;
+
+      if (rexian_measure_from_string (name, &measure))
+        rexian_thresholds_set (thresholds, measure, bad, warning);
+      else
+        g_debug ("Unknown measure “%s” in measure-thresholds", name);
+    }
+}

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "rexian-measures.h"
 #include "rexian-store.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,10 @@ char *rexian_deadline_describe   (RexianCalendar            *calendar,
                                   RexianWorkOrder           *order,
                                   gint64                     now,
                                   const char               **out_css_class);
+
+/* The thresholds of the supervisor's figures: the defaults, with the "measure-thresholds"
+ * setting of @settings over them. */
+void  rexian_thresholds_load     (RexianThresholds          *thresholds,
+                                  GSettings                 *settings);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "rexian-call-panel.h"
 #include "rexian-calls-view.h"
 #include "rexian-kanban.h"
+#include "rexian-supervisor-view.h"
 #include "rexian-window.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,7 @@ struct _RexianWindow
   RexianAlertsView     *alerts_view;
   AdwViewStackPage     *calls_page;
   RexianCallsView      *calls_view;
+  RexianSupervisorView *supervisor_view;
   RexianCallPanel      *call_panel;
   GtkMenuButton        *call_button;
   GtkBox               *call_popover_box;

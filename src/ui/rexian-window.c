@@ -252,6 +252,20 @@ supervise_due (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static void
+on_supervisor_open_order (RexianWindow    *self,
+                          RexianWorkOrder *order)
+{
+  _rexian_window_open_order (self, order);
+}
+
+static void
+on_supervisor_show_view (RexianWindow *self,
+                         const char   *name)
+{
+  adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
 /* The "application" property is not a construct property, so the store is only known
  * once g_object_new() has returned. */
 static void
@@ -264,6 +278,11 @@ setup_store (RexianWindow *self,
   rexian_kanban_set_store (self->kanban, self->store);
   rexian_alerts_view_set_store (self->alerts_view, self->store);
   rexian_calls_view_set_store (self->calls_view, self->store);
+  {
+    g_autoptr(RexianSupervisorFeed) feed = rexian_supervisor_feed_new (self->store);
+
+    rexian_supervisor_view_set_feed (self->supervisor_view, feed);
+  }
 
   self->alert_monitor = rexian_alert_monitor_new (self->store);
   g_signal_connect_object (self->alert_monitor, "turned",
@@ -325,6 +344,7 @@ rexian_window_class_init (RexianWindowClass *klass)
   g_type_ensure (REXIAN_TYPE_ALERTS_VIEW);
   g_type_ensure (REXIAN_TYPE_CALL_PANEL);
   g_type_ensure (REXIAN_TYPE_CALLS_VIEW);
+  g_type_ensure (REXIAN_TYPE_SUPERVISOR_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rexian/Rexian/rexian-window.ui");
@@ -343,6 +363,9 @@ rexian_window_class_init (RexianWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RexianWindow, alerts_view);
   gtk_widget_class_bind_template_child (widget_class, RexianWindow, calls_page);
   gtk_widget_class_bind_template_child (widget_class, RexianWindow, calls_view);
+  gtk_widget_class_bind_template_child (widget_class, RexianWindow, supervisor_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_supervisor_open_order);
+  gtk_widget_class_bind_template_callback (widget_class, on_supervisor_show_view);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_order_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_move_requested);

@@ -34,6 +34,7 @@ RUNTIME_PROVIDES = [
     "libxml-2.0",
     "cairo",
     "pango",
+    "pangocairo",
     "gstreamer*",
     "libpulse",
     "libpulse-mainloop-glib",

@@ -35,7 +35,10 @@ static const char usage[] =
   "  supervise                 supervise due orders; prints \"supervised N\"\n"
   "  fill N                    add N generated orders quickly\n"
   "  call CALL-ID AGENT-ID     one seat of a forked incoming call: offer it and try to\n"
-  "                            answer it; prints \"offered\", then \"answered\" or fails";
+  "                            answer it; prints \"offered\", then \"answered\" or fails\n"
+  "  calls N                   N whole incoming calls a second apart from --now, the even\n"
+  "                            ones answered after 5 s, the odd ones abandoned after 20 s;\n"
+  "                            prints \"call K\" once call K has ended";
 
 static gint64 opt_now;
 static char *opt_reason;
@@ -327,6 +330,40 @@ cmd_call (RexianStore *store,
   return 0;
 }
 
+/* A stream of whole calls, as a busy hotline's seats write them. */
+static int
+cmd_calls (RexianStore *store,
+           int          argc,
+           char       **argv)
+{
+  GError *error = NULL;
+  gint64 now = opt_now > 0 ? opt_now : g_get_real_time () / G_USEC_PER_SEC;
+  guint n = argc > 0 ? (guint) g_ascii_strtoull (argv[0], NULL, 10) : 10;
+  gint64 agent_id = opt_agent > 0 ? opt_agent : 1;
+
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *call_id = g_strdup_printf ("stream-%d-%u@tool", (int) getpid (), k);
+      gint64 offered_at = now + k;
+      gboolean answered = k % 2 == 0;
+
+      if (!rexian_store_call_offered (store, call_id, REXIAN_CALL_RECORD_INCOMING,
+                                      "13803560002", agent_id, offered_at, &error))
+        return fail (error);
+      if (answered &&
+          !rexian_store_call_answered (store, call_id, agent_id, offered_at + 5, &error))
+        return fail (error);
+      if (!rexian_store_call_ended (store, call_id,
+                                    answered ? REXIAN_CALL_OUTCOME_CALLER_HUNG_UP
+                                             : REXIAN_CALL_OUTCOME_ABANDONED,
+                                    offered_at + (answered ? 65 : 20), NULL, &error))
+        return fail (error);
+      g_print ("call %u\n", k);
+    }
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +435,8 @@ main (int   argc,
     return cmd_count (store, argc, argv);
   if (g_str_equal (command, "call"))
     return cmd_call (store, argc, argv);
+  if (g_str_equal (command, "calls"))
+    return cmd_calls (store, argc, argv);
 
   g_printerr ("error: unknown command “%s”\n", command);
   return 2;

@@ -450,7 +450,9 @@ test_large (void)
   g_assert_false (plan_uses_sort (rexian_store_get_db (store),
                                   "SELECT count(*) FROM work_orders o WHERE o.state = ?1",
                                   "in-progress", plan));
-  g_assert_nonnull (strstr (plan->str, "work_orders_board"));
+  /* The count may take the narrower flags index of migration 5; both cover it. */
+  g_assert_true (strstr (plan->str, "COVERING INDEX work_orders_board") != NULL ||
+                 strstr (plan->str, "COVERING INDEX work_orders_flags") != NULL);
   g_string_truncate (plan, 0);
   g_free (board_sql);
   board_sql = g_strconcat (rexian_store_order_select,

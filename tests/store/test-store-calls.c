@@ -114,9 +114,10 @@ test_migration (Fixture       *fixture,
   }
 
   {
-    g_autoptr(RexianStore) store = test_open (fixture->path);
+    g_autoptr(RexianStore) store = rexian_store_open_at_version (fixture->path, 4, &error);
     g_autoptr(RexianWorkOrder) order = NULL;
 
+    g_assert_no_error (error);
     g_assert_cmpint (rexian_store_get_schema_version (store), ==, 4);
     g_assert_cmpint (test_query_int (fixture->path, "PRAGMA user_version"), ==, 4);
     g_assert_cmpint (test_query_int (fixture->path,
@@ -642,6 +643,99 @@ test_async (Fixture       *fixture,
 }
 
 static void
+list_for_order_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GPtrArray **out_calls = user_data;
+
+  *out_calls = rexian_store_list_calls_for_order_finish (REXIAN_STORE (source), result, NULL);
+}
+
+static const char *
+call_id_at (GPtrArray *calls,
+            guint      index)
+{
+  return ((RexianCallRecord *) g_ptr_array_index (calls, index))->call_id;
+}
+
+/* An order's Calls: the calls taken or made for it, newest first, with their
+ * recordings; the same from the worker thread. */
+static void
+test_calls_for_order (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(RexianStore) store = test_open (fixture->path);
+  g_autoptr(RexianWorkOrder) order = NULL;
+  g_autoptr(RexianWorkOrder) other = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GPtrArray) async_calls = NULL;
+  g_autoptr(GError) error = NULL;
+  RexianCallRecord *record;
+  gint64 now = test_now ();
+  gint64 agent = add_agent (store, "1001", "李娜", "agent");
+  const char *call_ids[] = { "first@sip", "again@sip", "other@sip", "unlinked@sip" };
+
+  order = test_create (store, "小区供暖温度不达标", "13803560001", now);
+  other = test_create (store, "公交站牌信息错误", "13803560002", now);
+
+  for (guint i = 0; i < G_N_ELEMENTS (call_ids); i++)
+    {
+      offer (store, call_ids[i], agent, now + 600 * i);
+      rexian_store_call_answered (store, call_ids[i], agent, now + 600 * i + 5, &error);
+      g_assert_no_error (error);
+      rexian_store_call_ended (store, call_ids[i], REXIAN_CALL_OUTCOME_CALLER_HUNG_UP,
+                               now + 600 * i + 95, i == 1 ? "/recordings/again.ogg" : NULL,
+                               &error);
+      g_assert_no_error (error);
+    }
+  rexian_store_call_link_order (store, "first@sip", rexian_work_order_get_id (order), &error);
+  g_assert_no_error (error);
+  rexian_store_call_link_order (store, "again@sip", rexian_work_order_get_id (order), &error);
+  g_assert_no_error (error);
+  rexian_store_call_link_order (store, "other@sip", rexian_work_order_get_id (other), &error);
+  g_assert_no_error (error);
+
+  calls = rexian_store_list_calls_for_order (store, rexian_work_order_get_id (order), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls->len, ==, 2);
+  g_assert_cmpstr (call_id_at (calls, 0), ==, "again@sip");
+  g_assert_cmpstr (call_id_at (calls, 1), ==, "first@sip");
+  record = g_ptr_array_index (calls, 0);
+  g_assert_cmpstr (record->recording_path, ==, "/recordings/again.ogg");
+  g_assert_cmpstr (record->order_number, ==, rexian_work_order_get_number (order));
+  g_assert_cmpstr (record->agent_name, ==, "李娜");
+  g_assert_cmpint (rexian_call_record_get_talk_seconds (record), ==, 90);
+  g_assert_null (((RexianCallRecord *) g_ptr_array_index (calls, 1))->recording_path);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+
+  calls = rexian_store_list_calls_for_order (store, rexian_work_order_get_id (other), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls->len, ==, 1);
+  g_assert_cmpstr (call_id_at (calls, 0), ==, "other@sip");
+  g_clear_pointer (&calls, g_ptr_array_unref);
+
+  /* No call: an empty list, not an error. */
+  calls = rexian_store_list_calls_for_order (store, 9999, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls->len, ==, 0);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+
+  /* Unlinked from the order, it leaves its list. */
+  rexian_store_call_link_order (store, "first@sip", 0, &error);
+  g_assert_no_error (error);
+  rexian_store_list_calls_for_order_async (store, rexian_work_order_get_id (order), NULL,
+                                           list_for_order_cb, &async_calls);
+  while (async_calls == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (async_calls->len, ==, 1);
+  g_assert_cmpstr (call_id_at (async_calls, 0), ==, "again@sip");
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
 test_wait_and_talk (void)
 {
   g_autoptr(RexianCallRecord) record = rexian_call_record_new ();
@@ -758,6 +852,7 @@ main (int   argc,
   ADD ("/store/calls/agent-status", test_agent_status);
   ADD ("/store/calls/list-and-link", test_list_and_link);
   ADD ("/store/calls/async", test_async);
+  ADD ("/store/calls/for-order", test_calls_for_order);
   g_test_add_func ("/store/calls/wait-and-talk", test_wait_and_talk);
   g_test_add_func ("/store/calls/enum-names", test_enum_names);
 

@@ -91,3 +91,36 @@ rexian_test_init_i18n (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+RexianApplication *
+rexian_test_app_start (const char    *db_path,
+                       int            width,
+                       int            height,
+                       RexianWindow **out_window)
+{
+  RexianApplication *app = rexian_application_new ();
+  g_autoptr(GError) error = NULL;
+  RexianWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  _rexian_application_set_database_path (app, db_path);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  window = REXIAN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+
+  *out_window = window;
+  return app;
+}
+
+void
+rexian_test_app_stop (RexianApplication **app,
+                      RexianWindow       *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_quit (G_APPLICATION (*app));
+  g_clear_object (app);
+}

@@ -7,6 +7,9 @@
 
 #include <adwaita.h>
 
+#include "rexian-application.h"
+#include "rexian-window.h"
+
 G_BEGIN_DECLS
 
 /* Iterates the main context until @condition returns TRUE or @timeout_ms passes;
@@ -22,5 +25,16 @@ gboolean rexian_test_save_png   (GtkWidget  *widget,
                                  GError    **error);
 /* Sets up gettext for the build tree's translations ($REXIAN_LOCALEDIR). */
 void     rexian_test_init_i18n  (void);
+
+/* Starts a Rexian of its own (never one already on the session bus) on the database
+ * @db_path, which gets the sample data when new, and returns it with its main window,
+ * sized @width × @height, in *@out_window. */
+RexianApplication *rexian_test_app_start (const char    *db_path,
+                                          int            width,
+                                          int            height,
+                                          RexianWindow **out_window);
+/* Closes the window and quits; clears *@app. */
+void               rexian_test_app_stop  (RexianApplication **app,
+                                          RexianWindow       *window);
 
 G_END_DECLS

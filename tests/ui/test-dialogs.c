@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "rexian-order-editor-private.h"
@@ -635,6 +637,170 @@ test_preferences_open (void)
   rexian_test_spin (20);
 }
 
+/* The widget named @name (the preferences name their setting widgets) under @widget. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkSpinButton *
+find_spin (RexianPreferencesWindow *prefs,
+           const char              *name)
+{
+  GtkWidget *spin = find_named (GTK_WIDGET (prefs), name);
+
+  g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static const char *
+threshold_summary (GtkSpinButton *spin)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (spin), ADW_TYPE_EXPANDER_ROW);
+
+  g_assert_nonnull (row);
+  return adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
+}
+
+static gboolean
+auto_answer_on (gpointer data)
+{
+  return g_settings_get_boolean (data, "auto-answer");
+}
+
+static void
+test_preferences_auto_answer (void)
+{
+  RexianPreferencesWindow *prefs = rexian_preferences_window_new (NULL, store);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *widget = find_named (GTK_WIDGET (prefs), "auto-answer-switch");
+
+  g_settings_reset (settings, "auto-answer");
+  gtk_window_present (GTK_WINDOW (prefs));
+  rexian_test_spin (100);
+
+  g_assert_true (GTK_IS_SWITCH (widget));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (widget)));
+  /* The switch turns on at the end of its animation. */
+  g_assert_true (gtk_widget_activate (widget));
+  g_assert_true (rexian_test_wait_until (auto_answer_on, settings, 5000));
+
+  /* Changed elsewhere (another Preferences window), the switch follows. */
+  g_settings_set_boolean (settings, "auto-answer", FALSE);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (widget)));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  rexian_test_spin (20);
+}
+
+static gboolean
+thresholds_reset (gpointer data)
+{
+  g_autoptr(GVariant) user_value = g_settings_get_user_value (data, "measure-thresholds");
+
+  return user_value == NULL;
+}
+
+static void
+test_preferences_supervisor (void)
+{
+  RexianPreferencesWindow *prefs = rexian_preferences_window_new (NULL, store);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) value = NULL;
+  GtkSpinButton *completion_bad, *completion_warning, *asa_bad, *asa_warning;
+  GtkWidget *restore;
+  RexianThresholds thresholds;
+  double bad = 0, warning = 0;
+
+  g_settings_reset (settings, "measure-thresholds");
+  g_settings_reset (settings, "wallboard-page-seconds");
+  gtk_window_present (GTK_WINDOW (prefs));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "supervisor");
+  rexian_test_spin (100);
+
+  /* The wall display's page time and the early warning are plain settings. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (find_spin (prefs, "wallboard-page-seconds")),
+                   ==, 15);
+  gtk_spin_button_set_value (find_spin (prefs, "wallboard-page-seconds"), 40);
+  g_assert_cmpint (g_settings_get_int (settings, "wallboard-page-seconds"), ==, 40);
+  g_settings_set_int (settings, "early-warning-days", 14);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (find_spin (prefs, "early-warning-days")),
+                   ==, 14);
+  gtk_spin_button_set_value (find_spin (prefs, "early-warning-threshold"), 5);
+  g_assert_cmpint (g_settings_get_int (settings, "early-warning-threshold"), ==, 5);
+  g_settings_reset (settings, "early-warning-days");
+  g_settings_reset (settings, "early-warning-threshold");
+
+  /* With nothing set, the thresholds shown are Rexian's defaults, rates in percent. */
+  completion_bad = find_spin (prefs, "completion-rate-bad");
+  completion_warning = find_spin (prefs, "completion-rate-warning");
+  asa_bad = find_spin (prefs, "asa-bad");
+  asa_warning = find_spin (prefs, "asa-warning");
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (completion_bad), 95, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (completion_warning), 97, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (find_spin (prefs,
+                                                                        "abandon-rate-bad")),
+                                  5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (asa_bad), 15, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (asa_warning), 10, 1e-9);
+  g_assert_nonnull (strstr (threshold_summary (completion_bad), "95.0"));
+  restore = find_named (GTK_WIDGET (prefs), "restore-defaults");
+  g_assert_true (GTK_IS_BUTTON (restore));
+  g_assert_false (gtk_widget_is_sensitive (restore));
+
+  /* The supervisor lowers the red line of the completion rate to 90 %: only that
+   * measure is written, as a fraction, and the supervisor view reads it so. */
+  gtk_spin_button_set_value (completion_bad, 90);
+  value = g_settings_get_value (settings, "measure-thresholds");
+  g_assert_cmpuint (g_variant_n_children (value), ==, 1);
+  g_assert_true (g_variant_lookup (value, "completion-rate", "(dd)", &bad, &warning));
+  g_assert_cmpfloat_with_epsilon (bad, 0.90, 1e-9);
+  g_assert_cmpfloat_with_epsilon (warning, 0.97, 1e-9);
+  rexian_thresholds_load (&thresholds, settings);
+  g_assert_cmpfloat_with_epsilon (thresholds.bad[REXIAN_MEASURE_COMPLETION_RATE], 0.90, 1e-9);
+  g_assert_nonnull (strstr (threshold_summary (completion_bad), "90.0"));
+
+  /* The ASA in seconds. */
+  gtk_spin_button_set_value (asa_warning, 12);
+  g_clear_pointer (&value, g_variant_unref);
+  value = g_settings_get_value (settings, "measure-thresholds");
+  g_assert_cmpuint (g_variant_n_children (value), ==, 2);
+  g_assert_true (g_variant_lookup (value, "asa", "(dd)", &bad, &warning));
+  g_assert_cmpfloat_with_epsilon (bad, 15, 1e-9);
+  g_assert_cmpfloat_with_epsilon (warning, 12, 1e-9);
+
+  /* Restore Defaults clears the key, and the defaults show again. */
+  rexian_test_spin (50);
+  g_assert_true (gtk_widget_is_sensitive (restore));
+  /* A button clicks once its pressed look has shown. */
+  g_assert_true (gtk_widget_activate (restore));
+  g_assert_true (rexian_test_wait_until (thresholds_reset, settings, 5000));
+  g_clear_pointer (&value, g_variant_unref);
+  value = g_settings_get_value (settings, "measure-thresholds");
+  g_assert_cmpuint (g_variant_n_children (value), ==, 0);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (completion_bad), 95, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (asa_warning), 10, 1e-9);
+  g_assert_false (gtk_widget_is_sensitive (restore));
+
+  g_settings_reset (settings, "wallboard-page-seconds");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  rexian_test_spin (20);
+}
+
 static void
 remove_tmpdir (void)
 {
@@ -690,6 +856,8 @@ main (int   argc,
   g_test_add_func ("/dialogs/transition/merge-refuses-closed",
                    test_merge_dialog_refuses_closed_target);
   g_test_add_func ("/dialogs/preferences/open", test_preferences_open);
+  g_test_add_func ("/dialogs/preferences/auto-answer", test_preferences_auto_answer);
+  g_test_add_func ("/dialogs/preferences/supervisor", test_preferences_supervisor);
 
   status = g_test_run ();
 

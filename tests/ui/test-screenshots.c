@@ -97,6 +97,30 @@ test_alerts (void)
 }
 
 static void
+test_supervisor (void)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "supervisor");
+  /* The figures are read on the store's worker thread. */
+  rexian_test_spin (1500);
+  save (GTK_WIDGET (window), "supervisor");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "orders");
+}
+
+static void
+test_wallboard (void)
+{
+  GtkWindow *wallboard = rexian_application_open_wallboard (app);
+
+  /* A 1920 × 1080 screen on the wall; a window here, as Xvfb has no window manager to
+   * make it full screen. */
+  gtk_window_unfullscreen (wallboard);
+  gtk_window_set_default_size (wallboard, 1920, 1080);
+  rexian_test_spin (2000);
+  save (GTK_WIDGET (wallboard), "wallboard");
+  gtk_window_destroy (wallboard);
+}
+
+static void
 test_dark (void)
 {
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -169,6 +193,8 @@ main (int   argc,
   g_test_add_func ("/ui/screenshots/editor", test_editor);
   g_test_add_func ("/ui/screenshots/intake", test_intake);
   g_test_add_func ("/ui/screenshots/alerts", test_alerts);
+  g_test_add_func ("/ui/screenshots/supervisor", test_supervisor);
+  g_test_add_func ("/ui/screenshots/wallboard", test_wallboard);
   g_test_add_func ("/ui/screenshots/dark", test_dark);
   g_test_add_func ("/ui/screenshots/narrow", test_narrow);
 

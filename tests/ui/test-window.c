@@ -328,17 +328,7 @@ main (int   argc,
   g_assert_no_error (error);
   db_path = g_build_filename (tmpdir, "rexian.db", NULL);
 
-  app = rexian_application_new ();
-  /* A test must not hand its activation to a Rexian already on the session bus. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  _rexian_application_set_database_path (app, db_path);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-
-  window = REXIAN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 900);
+  app = rexian_test_app_start (db_path, 1600, 900, &window);
 
   g_test_add_func ("/ui/window/board", test_board_shows_every_state);
   g_test_add_func ("/ui/window/create", test_create_order_from_intake_form);
@@ -350,8 +340,6 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
+  rexian_test_app_stop (&app, window);
   return ret;
 }
