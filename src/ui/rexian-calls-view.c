@@ -353,6 +353,24 @@ call_row_new (RexianCallsView  *self,
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), order);
     }
 
+  /* The caller's history is one click from calling them again. */
+  if (record->remote_number != NULL && *record->remote_number != '\0')
+    {
+      GtkWidget *call = gtk_button_new_from_icon_name ("call-start-symbolic");
+
+      gtk_widget_set_valign (call, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (call, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (call), "app.call-number");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (call), "s", record->remote_number);
+      gtk_widget_set_tooltip_text (call, _("Call this number"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (call), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Call this number"), -1);
+      if (recorded)
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), call);
+      else
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), call);
+    }
+
   return row;
 }
 

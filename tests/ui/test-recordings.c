@@ -237,6 +237,16 @@ test_calls_view (void)
                             "Not recorded"));
   g_assert_null (find_descendant (row, REXIAN_TYPE_RECORDING_PLAYER));
 
+  /* Every call of the history can be returned with one click. */
+  {
+    GtkWidget *call = find_button (GTK_WIDGET (unrecorded), "Call this number");
+
+    g_assert_nonnull (call);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (call)), ==,
+                     "app.call-number");
+    g_assert_nonnull (find_button (row, "Call this number"));
+  }
+
   /* Play opens the player in the row and starts it. */
   play = find_button (row, "Play the recording");
   g_assert_nonnull (play);
