@@ -10,6 +10,7 @@
 #include <gst/base/gstbasesrc.h>
 #include <gst/rtp/gstrtpbuffer.h>
 
+#include "rexian-media-devices.h"
 #include "rexian-media-private.h"
 
 /* The jitter buffer's depth: enough for the jitter of an office LAN or a decent VPN,
@@ -142,14 +143,14 @@ static gboolean
 build_send_path (RexianMediaSession  *self,
                  GError             **error)
 {
+  g_autofree char *chosen = NULL;
   const char *description = self->source_description;
   GstElement *convert, *resample, *filter, *pace = NULL;
   GstElement *silence, *silence_filter, *mix_filter;
 
+  /* The session's own choice (tests), else the environment or the preferences. */
   if (description == NULL)
-    description = g_getenv ("REXIAN_AUDIO_SOURCE");
-  if (description == NULL || *description == '\0')
-    description = "autoaudiosrc";
+    description = chosen = rexian_media_dup_source_description ();
 
   self->source_bin = make_endpoint_bin (description, GST_PAD_SRC, error);
   if (self->source_bin == NULL)
@@ -224,13 +225,12 @@ static gboolean
 build_receive_path (RexianMediaSession  *self,
                     GError             **error)
 {
+  g_autofree char *chosen = NULL;
   const char *description = self->sink_description;
   GstElement *silence, *silence_filter, *mix_filter, *queue, *convert, *resample;
 
   if (description == NULL)
-    description = g_getenv ("REXIAN_AUDIO_SINK");
-  if (description == NULL || *description == '\0')
-    description = "autoaudiosink";
+    description = chosen = rexian_media_dup_sink_description ();
 
   self->sink_bin = make_endpoint_bin (description, GST_PAD_SINK, error);
   if (self->sink_bin == NULL)

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rexian-media-devices.h"
 #include "rexian-media-player.h"
 #include "rexian-media-private.h"
 
@@ -330,6 +331,7 @@ ensure_pipeline (RexianMediaPlayer *self)
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GstBus) bus = NULL;
   g_autofree char *uri = NULL;
+  g_autofree char *chosen = NULL;
   const char *description;
 
   if (self->pipeline != NULL)
@@ -349,10 +351,8 @@ ensure_pipeline (RexianMediaPlayer *self)
       return FALSE;
     }
 
-  /* The same override as a call's speaker, so that tests play into a fakesink. */
-  description = g_getenv ("REXIAN_AUDIO_SINK");
-  if (description == NULL || *description == '\0')
-    description = "autoaudiosink";
+  /* The same speaker as a call's: the preferences, or the environment in tests. */
+  description = chosen = rexian_media_dup_sink_description ();
 
   self->sink = gst_parse_bin_from_description_full (description, TRUE, NULL,
                                                     GST_PARSE_FLAG_FATAL_ERRORS, &parse_error);

@@ -13,6 +13,7 @@
 #include <libsecret/secret.h>
 
 #include "rexian-application.h"
+#include "rexian-media-devices.h"
 #include "rexian-preferences-window.h"
 #include "rexian-report-command.h"
 #include "rexian-reports-dialog.h"
@@ -426,6 +427,16 @@ start_phone (RexianApplication *self)
 }
 
 static void
+apply_audio_devices (RexianApplication *self)
+{
+  g_autofree char *source = g_settings_get_string (self->settings, "audio-source");
+  g_autofree char *sink = g_settings_get_string (self->settings, "audio-sink");
+
+  rexian_media_set_default_source (source);
+  rexian_media_set_default_sink (sink);
+}
+
+static void
 rexian_application_startup (GApplication *app)
 {
   RexianApplication *self = REXIAN_APPLICATION (app);
@@ -443,6 +454,13 @@ rexian_application_startup (GApplication *app)
       g_signal_connect_object (self->settings, signal, G_CALLBACK (setup_account), self,
                                G_CONNECT_SWAPPED);
     }
+
+  /* The devices every call, recording and tone of this process uses. */
+  apply_audio_devices (self);
+  g_signal_connect_object (self->settings, "changed::audio-source",
+                           G_CALLBACK (apply_audio_devices), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::audio-sink",
+                           G_CALLBACK (apply_audio_devices), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed::sip-transport",
                            G_CALLBACK (on_transport_changed), self, G_CONNECT_SWAPPED);

@@ -16,13 +16,6 @@
 #include "rexian-application.h"
 #include "rexian-call-panel-private.h"
 
-static void
-say (RexianCallPanel *self,
-     const char      *message)
-{
-  g_signal_emit_by_name (self, "message", message);
-}
-
 static const char *
 display_number (RexianCall *call)
 {
@@ -138,7 +131,7 @@ _rexian_call_panel_conference_hangup (RexianCallPanel *self)
     return FALSE;
 
   if (!rexian_conference_hangup_all (self->conference, &error))
-    say (self, error->message);
+    _rexian_call_panel_say (self, error->message);
 
   return TRUE;
 }
@@ -161,7 +154,7 @@ on_conference_call_activated (RexianCallPanel *self)
   department = uri != NULL ? rexian_call_panel_call (self, uri, &error) : NULL;
   if (department == NULL)
     {
-      say (self, error->message);
+      _rexian_call_panel_say (self, error->message);
       return;
     }
 
@@ -183,7 +176,7 @@ on_join_clicked (RexianCallPanel *self)
     return;
 
   if (!rexian_conference_join (self->conference, &error))
-    say (self, error->message);
+    _rexian_call_panel_say (self, error->message);
 
   _rexian_call_panel_conference_update (self);
 }

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "rexian-tone.h"
 #include "rexian-call-panel.h"
 #include "rexian-conference.h"
 
@@ -38,6 +39,10 @@ struct _RexianCallPanel
 
   RexianPhone     *phone;
   RexianStore     *store;
+  /* rexian-call-panel-tones.c: what the agent hears while calls ring. */
+  RexianTone      *ring_tone;
+  RexianTone      *ringback_tone;
+  gboolean         tone_error_said;
   GSettings       *settings;
   gulong           incoming_id;
   /* RexianCallEntry, every call not yet ended, oldest first. */
@@ -89,5 +94,14 @@ void       _rexian_call_panel_conference_set_mute   (RexianCallPanel *self,
 /* While the three are joined Hang Up ends both calls: TRUE when it did. */
 gboolean   _rexian_call_panel_conference_hangup     (RexianCallPanel *self);
 void       _rexian_call_panel_conference_clear      (RexianCallPanel *self);
+
+/* rexian-call-panel.c: shows @message to the agent (the window's toast). */
+void       _rexian_call_panel_say                   (RexianCallPanel *self,
+                                                     const char      *message);
+
+/* rexian-call-panel-tones.c */
+void       _rexian_call_panel_update_tones          (RexianCallPanel *self,
+                                                     gboolean         ringing);
+void       _rexian_call_panel_tones_clear           (RexianCallPanel *self);
 
 G_END_DECLS

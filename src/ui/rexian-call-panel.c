@@ -38,9 +38,9 @@ static GParamSpec *properties[N_PROPS];
 
 static void update (RexianCallPanel *self);
 
-static void
-say (RexianCallPanel *self,
-     const char      *message)
+void
+_rexian_call_panel_say (RexianCallPanel *self,
+                        const char      *message)
 {
   g_signal_emit (self, signals[MESSAGE], 0, message);
 }
@@ -112,7 +112,7 @@ start_recording (RexianCallPanel *self,
     {
       g_autofree char *message = g_strdup_printf (_("This call is not recorded: cannot create “%s”"),
                                                   dir);
-      say (self, message);
+      _rexian_call_panel_say (self, message);
       return;
     }
 
@@ -141,7 +141,7 @@ log_failed (RexianCallPanel *self,
 
   g_warning ("Could not write the call log: %s", error->message);
   message = g_strdup_printf (_("The call log could not be written: %s"), error->message);
-  say (self, message);
+  _rexian_call_panel_say (self, message);
 }
 
 static void
@@ -184,7 +184,7 @@ log_answered (RexianCallPanel *self,
 
   if (g_error_matches (error, REXIAN_STORE_ERROR, REXIAN_STORE_ERROR_CONFLICT))
     {
-      say (self, error->message);
+      _rexian_call_panel_say (self, error->message);
       return FALSE;
     }
 
@@ -267,7 +267,7 @@ answer_entry (RexianCallPanel *self,
   start_recording (self, entry->call);
   if (!rexian_call_answer (entry->call, &error))
     {
-      say (self, error->message);
+      _rexian_call_panel_say (self, error->message);
       return;
     }
 
@@ -292,7 +292,7 @@ on_decline_clicked (GtkButton       *button,
   g_autoptr(GError) error = NULL;
 
   if (!rexian_call_decline (entry->call, &error))
-    say (entry->panel, error->message);
+    _rexian_call_panel_say (entry->panel, error->message);
 }
 
 /* The screen pop: what this caller asked before, so the agent need not ask again. */
@@ -545,6 +545,7 @@ update (RexianCallPanel *self)
     }
 
   gtk_revealer_set_reveal_child (self->ringing_revealer, ringing);
+  _rexian_call_panel_update_tones (self, ringing);
   tick (self);
 
   /* The clock only runs while there is a call to time. */
@@ -635,14 +636,15 @@ on_incoming_call (RexianPhone     *phone,
   log_offered (self, call);
   entry = track_call (self, call);
   add_ringing_row (self, entry);
-  update (self);
 
   /* An agent with a headset who waits for calls wants no click between them: the call
    * is answered at once, its number and earlier orders still shown while it connects.
-   * An away agent's phone refused it already; one already on a call decides. */
+   * An away agent's phone refused it already; one already on a call decides.  The
+   * answer comes before the update, so that no ring tone starts for it. */
   if (g_settings_get_boolean (self->settings, "auto-answer") && !self->in_call
       && rexian_phone_get_available (phone))
     answer_entry (self, entry);
+  update (self);
 }
 
 /* In-call controls */
@@ -678,7 +680,7 @@ on_hold_clicked (RexianCallPanel *self)
     ok = rexian_call_hold (call, &error);
 
   if (!ok)
-    say (self, error->message);
+    _rexian_call_panel_say (self, error->message);
 }
 
 static void
@@ -689,7 +691,7 @@ on_hangup_clicked (RexianCallPanel *self)
   if (_rexian_call_panel_conference_hangup (self))
     return;
   if (self->current != NULL && !rexian_call_hangup (self->current->call, &error))
-    say (self, error->message);
+    _rexian_call_panel_say (self, error->message);
 }
 
 static void
@@ -706,7 +708,7 @@ on_transfer_activated (RexianCallPanel *self)
   uri = rexian_application_dup_call_uri (REXIAN_APPLICATION (app), target, &error);
   if (uri == NULL || !rexian_call_transfer (self->current->call, uri, &error))
     {
-      say (self, error->message);
+      _rexian_call_panel_say (self, error->message);
       return;
     }
 
@@ -722,7 +724,7 @@ on_dtmf_key (gpointer user_data,
   g_autoptr(GError) error = NULL;
 
   if (self->current != NULL && !rexian_call_send_dtmf (self->current->call, (char) key, &error))
-    say (self, error->message);
+    _rexian_call_panel_say (self, error->message);
 }
 
 static void
@@ -773,6 +775,7 @@ rexian_call_panel_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_signal_handler (&self->incoming_id, self->phone);
+  _rexian_call_panel_tones_clear (self);
   self->current = NULL;
   _rexian_call_panel_conference_clear (self);
   g_clear_pointer (&self->entries, g_ptr_array_unref);

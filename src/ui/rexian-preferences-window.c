@@ -11,6 +11,7 @@
 #include <libsecret/secret.h>
 
 #include "rexian-application.h"
+#include "rexian-media-devices.h"
 #include "rexian-preferences-window.h"
 #include "rexian-thresholds-group.h"
 
@@ -61,6 +62,8 @@ struct _RexianPreferencesWindow
   AdwActionRow         *sip_ca_row;
   GtkSpinButton        *wrap_up_spin;
   GtkSwitch            *auto_answer_switch;
+  AdwComboRow          *audio_source_row;
+  AdwComboRow          *audio_sink_row;
   AdwPreferencesPage   *supervisor_page;
   GtkSpinButton        *wallboard_spin;
   GtkSpinButton        *early_warning_threshold_spin;
@@ -421,6 +424,67 @@ import_holidays_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Audio devices: row 0 is the system's default, then what the system offers now; a
+ * device chosen earlier and now unplugged stays listed, so the choice is not lost. */
+static void
+on_audio_device_selected (AdwComboRow             *row,
+                          GParamSpec              *pspec,
+                          RexianPreferencesWindow *self)
+{
+  GPtrArray *descriptions = g_object_get_data (G_OBJECT (row), "descriptions");
+  const char *key = g_object_get_data (G_OBJECT (row), "settings-key");
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (descriptions == NULL || selected >= descriptions->len)
+    return;
+
+  g_settings_set_string (self->settings, key, g_ptr_array_index (descriptions, selected));
+}
+
+static void
+load_audio_devices (RexianPreferencesWindow *self,
+                    AdwComboRow             *row,
+                    const char              *key,
+                    gboolean                 sources)
+{
+  g_autoptr(GPtrArray) devices = rexian_media_list_audio_devices (sources);
+  g_autofree char *current = g_settings_get_string (self->settings, key);
+  GPtrArray *descriptions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("Automatic"));
+  g_ptr_array_add (descriptions, g_strdup (""));
+
+  for (guint i = 0; i < devices->len; i++)
+    {
+      RexianAudioDevice *device = g_ptr_array_index (devices, i);
+
+      if (g_str_equal (device->description, current))
+        selected = descriptions->len;
+      gtk_string_list_append (names, device->name);
+      g_ptr_array_add (descriptions, g_strdup (device->description));
+    }
+
+  if (*current != '\0' && selected == 0)
+    {
+      /* TRANSLATORS: an audio device chosen before that the system does not offer now. */
+      g_autofree char *name = g_strdup_printf (_("Not connected: %s"), current);
+
+      selected = descriptions->len;
+      gtk_string_list_append (names, name);
+      g_ptr_array_add (descriptions, g_strdup (current));
+    }
+
+  g_object_set_data_full (G_OBJECT (row), "descriptions", descriptions,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (row), "settings-key", (gpointer) key);
+  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (row, selected);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_audio_device_selected),
+                           self, 0);
+}
+
 static void
 rexian_preferences_window_dispose (GObject *object)
 {
@@ -741,6 +805,8 @@ load_phone (RexianPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "auto-answer", self->auto_answer_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  load_audio_devices (self, self->audio_source_row, "audio-source", TRUE);
+  load_audio_devices (self, self->audio_sink_row, "audio-sink", FALSE);
   load_transport (self);
 
   /* Where no Secret Service runs (a bare X session, the tests) the agent must learn
@@ -810,6 +876,10 @@ rexian_preferences_window_class_init (RexianPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow, wrap_up_spin);
   gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,
                                         auto_answer_switch);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,
+                                        audio_source_row);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,
+                                        audio_sink_row);
   gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow, supervisor_page);
   gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow, wallboard_spin);
   gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,

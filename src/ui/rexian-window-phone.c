@@ -130,6 +130,7 @@ _rexian_window_update_agent_status (RexianWindow *self)
 {
   gint64 agent_id = _rexian_window_get_agent_id (self);
   g_autofree char *registrar = NULL;
+  const char *reason = NULL;
   RexianAgentStatus status;
 
   /* A seat without a phone takes no calls: what it does is not an agent status. */
@@ -155,7 +156,15 @@ _rexian_window_update_agent_status (RexianWindow *self)
   else
     status = REXIAN_AGENT_AVAILABLE;
 
-  rexian_store_set_agent_status_async (self->store, agent_id, status, NULL,
+  if (status == REXIAN_AGENT_AWAY)
+    {
+      GObject *item = gtk_drop_down_get_selected_item (self->away_reason_dropdown);
+
+      if (GTK_IS_STRING_OBJECT (item))
+        reason = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+    }
+
+  rexian_store_set_agent_status_async (self->store, agent_id, status, reason,
                                        g_get_real_time () / G_USEC_PER_SEC, self->cancellable,
                                        on_agent_status_set, g_object_ref (self));
 }
@@ -186,10 +195,19 @@ on_in_call_changed (RexianWindow *self)
 }
 
 static void
+on_away_reason_changed (RexianWindow *self)
+{
+  _rexian_window_update_agent_status (self);
+}
+
+static void
 on_available_toggled (RexianWindow *self)
 {
+  gboolean available = gtk_switch_get_active (self->available_switch);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->away_reason_dropdown), !available);
   if (self->phone != NULL)
-    rexian_phone_set_available (self->phone, gtk_switch_get_active (self->available_switch));
+    rexian_phone_set_available (self->phone, available);
   update_registration (self);
   _rexian_window_update_agent_status (self);
 }
@@ -275,6 +293,8 @@ _rexian_window_class_bind_phone (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, RexianWindow, phone_status_button);
   gtk_widget_class_bind_template_child (widget_class, RexianWindow, registration_label);
   gtk_widget_class_bind_template_child (widget_class, RexianWindow, available_switch);
+  gtk_widget_class_bind_template_child (widget_class, RexianWindow, away_reason_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_away_reason_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_available_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_call_answered);
   gtk_widget_class_bind_template_callback (widget_class, on_call_message);

@@ -57,6 +57,7 @@ struct _RexianWindow
   GtkMenuButton        *phone_status_button;
   GtkLabel             *registration_label;
   GtkSwitch            *available_switch;
+  GtkDropDown          *away_reason_dropdown;
 
   /* Filter choices, parallel to the drop-downs' rows (row 0 is "any"). */
   GArray               *category_ids;

@@ -707,6 +707,38 @@ test_preferences_auto_answer (void)
   rexian_test_spin (20);
 }
 
+static void
+test_preferences_audio_devices (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RexianPreferencesWindow *prefs;
+  AdwComboRow *speaker;
+  GListModel *names;
+  g_autofree char *chosen = NULL;
+
+  /* A headset chosen earlier and unplugged since stays the choice, said to be away. */
+  g_settings_set_string (settings, "audio-sink", "pulsesink device=\"headset\"");
+  prefs = rexian_preferences_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (prefs));
+  rexian_test_spin (100);
+
+  speaker = ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "audio-sink-row"));
+  g_assert_true (ADW_IS_COMBO_ROW (find_named (GTK_WIDGET (prefs), "audio-source-row")));
+  names = adw_combo_row_get_model (speaker);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Automatic");
+  g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (names),
+                                                         adw_combo_row_get_selected (speaker)),
+                            "headset"));
+
+  /* Back to the system's default. */
+  adw_combo_row_set_selected (speaker, 0);
+  chosen = g_settings_get_string (settings, "audio-sink");
+  g_assert_cmpstr (chosen, ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  rexian_test_spin (20);
+}
+
 static gboolean
 thresholds_reset (gpointer data)
 {
@@ -857,6 +889,7 @@ main (int   argc,
                    test_merge_dialog_refuses_closed_target);
   g_test_add_func ("/dialogs/preferences/open", test_preferences_open);
   g_test_add_func ("/dialogs/preferences/auto-answer", test_preferences_auto_answer);
+  g_test_add_func ("/dialogs/preferences/audio-devices", test_preferences_audio_devices);
   g_test_add_func ("/dialogs/preferences/supervisor", test_preferences_supervisor);
 
   status = g_test_run ();

@@ -468,6 +468,22 @@ test_plain_number_needs_server (void)
   g_assert_true (no_call (NULL));
 }
 
+static gboolean
+away_reason_is (gpointer data)
+{
+  g_autoptr(GPtrArray) states = rexian_store_list_agent_states (store (), NULL);
+
+  for (guint i = 0; states != NULL && i < states->len; i++)
+    {
+      RexianAgentState *state = g_ptr_array_index (states, i);
+
+      if (state->status == REXIAN_AGENT_AWAY && g_strcmp0 (state->reason, data) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_away_is_busy (void)
 {
@@ -484,7 +500,13 @@ test_away_is_busy (void)
   rexian_test_spin (200);
   g_assert_true (no_call (NULL));
 
+  /* The agent says why; the supervisors see it with the status. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->away_reason_dropdown)));
+  gtk_drop_down_set_selected (window->away_reason_dropdown, 2);
+  g_assert_true (rexian_test_wait_until (away_reason_is, "Meeting", WAIT_MS));
+
   gtk_switch_set_active (window->available_switch, TRUE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->away_reason_dropdown)));
   g_assert_true (rexian_phone_get_available (phone ()));
 }
 
