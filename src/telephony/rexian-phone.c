@@ -507,6 +507,26 @@ check_uri (const char  *uri,
   return ok;
 }
 
+/* "1001" of "sip:1001@hotline.example": the user to authenticate as when none is
+ * given, as most registrars expect; NULL when the address has no user part. */
+static char *
+user_of_address (const char *aor)
+{
+  const char *start = aor;
+  const char *at;
+
+  if (g_str_has_prefix (start, "sips:"))
+    start += strlen ("sips:");
+  else if (g_str_has_prefix (start, "sip:"))
+    start += strlen ("sip:");
+
+  at = strchr (start, '@');
+  if (at == NULL || at == start)
+    return NULL;
+
+  return g_strndup (start, at - start);
+}
+
 gboolean
 rexian_phone_register (RexianPhone  *self,
                        const char   *aor,
@@ -532,7 +552,7 @@ rexian_phone_register (RexianPhone  *self,
   g_free (self->registrar);
   self->registrar = g_strdup (registrar);
   g_free (self->user);
-  self->user = g_strdup (user);
+  self->user = user != NULL && *user != '\0' ? g_strdup (user) : user_of_address (aor);
   g_free (self->password);
   self->password = g_strdup (password);
 

@@ -331,6 +331,18 @@ test_register (Fixture       *fixture,
   rexian_phone_unregister (fixture->phone);
   g_assert_true (wait_until (fixture, registration_is,
                              GINT_TO_POINTER (REXIAN_REGISTRATION_UNREGISTERED), WAIT_MS));
+
+  /* No user name given: the address's user part answers the challenge. */
+  {
+    g_autofree char *aor = g_strdup_printf ("sip:1001@127.0.0.1:%u", fixture->kamailio_port);
+    g_autofree char *registrar = g_strdup_printf ("sip:127.0.0.1:%u", fixture->kamailio_port);
+    g_autoptr(GError) error = NULL;
+
+    rexian_phone_register (fixture->phone, aor, registrar, NULL, PASSWORD, &error);
+    g_assert_no_error (error);
+    g_assert_true (wait_until (fixture, registration_is,
+                               GINT_TO_POINTER (REXIAN_REGISTRATION_REGISTERED), WAIT_MS));
+  }
 }
 
 static void
