@@ -105,11 +105,8 @@ run_write (RexianStore         *self,
            GAsyncReadyCallback  callback,
            gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, async, async_data_free);
-  g_task_run_in_thread (task, write_order_thread);
+  rexian_store_run_in_thread (self, async, async_data_free, source_tag, write_order_thread,
+                              cancellable, callback, user_data);
 }
 
 static RexianWorkOrder *
@@ -246,13 +243,10 @@ rexian_store_supervise_due_async (RexianStore        *self,
                                   GAsyncReadyCallback callback,
                                   gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (REXIAN_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rexian_store_supervise_due_async);
-  g_task_run_in_thread (task, supervise_due_thread);
+  rexian_store_run_in_thread (self, NULL, NULL, rexian_store_supervise_due_async,
+                              supervise_due_thread, cancellable, callback, user_data);
 }
 
 gboolean

@@ -201,14 +201,11 @@ rexian_store_list_calls_for_order_async (RexianStore         *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (REXIAN_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rexian_store_list_calls_for_order_async);
-  g_task_set_task_data (task, g_memdup2 (&order_id, sizeof order_id), g_free);
-  g_task_run_in_thread (task, list_calls_for_order_thread);
+  rexian_store_run_in_thread (self, g_memdup2 (&order_id, sizeof order_id), g_free,
+                              rexian_store_list_calls_for_order_async,
+                              list_calls_for_order_thread, cancellable, callback, user_data);
 }
 
 GPtrArray *

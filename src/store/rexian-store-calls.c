@@ -720,11 +720,8 @@ run_write (RexianStore         *self,
            GAsyncReadyCallback  callback,
            gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, write, write_data_free);
-  g_task_run_in_thread (task, write_thread);
+  rexian_store_run_in_thread (self, write, write_data_free, source_tag, write_thread,
+                              cancellable, callback, user_data);
 }
 
 void

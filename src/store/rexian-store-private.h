@@ -222,4 +222,16 @@ const char      *rexian_store_sample_result         (guint                index)
 void             rexian_store_set_call_not_found    (const char          *call_id,
                                                      GError             **error);
 
+/* rexian-store.c: runs @thread_func on a GLib worker thread as a GTask of @self that
+ * owns @task_data (freed with @task_data_free); every async form of the store starts
+ * this way. */
+void             rexian_store_run_in_thread         (RexianStore         *self,
+                                                     gpointer             task_data,
+                                                     GDestroyNotify       task_data_free,
+                                                     gpointer             source_tag,
+                                                     GTaskThreadFunc      thread_func,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+
 G_END_DECLS

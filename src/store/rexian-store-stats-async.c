@@ -287,11 +287,8 @@ run_job (RexianStore         *self,
          GAsyncReadyCallback  callback,
          gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, job, g_free);
-  g_task_run_in_thread (task, job_thread);
+  rexian_store_run_in_thread (self, job, g_free, source_tag, job_thread, cancellable,
+                              callback, user_data);
 }
 
 static Job *

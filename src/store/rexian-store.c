@@ -909,3 +909,20 @@ rexian_store_step_row (RexianStore   *self,
 
   return FALSE;
 }
+
+void
+rexian_store_run_in_thread (RexianStore         *self,
+                            gpointer             task_data,
+                            GDestroyNotify       task_data_free,
+                            gpointer             source_tag,
+                            GTaskThreadFunc      thread_func,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, task_data, task_data_free);
+  g_task_run_in_thread (task, thread_func);
+}
