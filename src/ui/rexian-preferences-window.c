@@ -441,13 +441,13 @@ on_audio_device_selected (AdwComboRow             *row,
   g_settings_set_string (self->settings, key, g_ptr_array_index (descriptions, selected));
 }
 
+/* Fills @row from @devices (RexianAudioDevice), the setting @key selected. */
 static void
-load_audio_devices (RexianPreferencesWindow *self,
-                    AdwComboRow             *row,
-                    const char              *key,
-                    gboolean                 sources)
+fill_audio_row (RexianPreferencesWindow *self,
+                AdwComboRow             *row,
+                const char              *key,
+                GPtrArray               *devices)
 {
-  g_autoptr(GPtrArray) devices = rexian_media_list_audio_devices (sources);
   g_autofree char *current = g_settings_get_string (self->settings, key);
   GPtrArray *descriptions = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
@@ -456,7 +456,7 @@ load_audio_devices (RexianPreferencesWindow *self,
   gtk_string_list_append (names, _("Automatic"));
   g_ptr_array_add (descriptions, g_strdup (""));
 
-  for (guint i = 0; i < devices->len; i++)
+  for (guint i = 0; devices != NULL && i < devices->len; i++)
     {
       RexianAudioDevice *device = g_ptr_array_index (devices, i);
 
@@ -476,13 +476,77 @@ load_audio_devices (RexianPreferencesWindow *self,
       g_ptr_array_add (descriptions, g_strdup (current));
     }
 
+  /* Filling the row is no choice of the agent's: nothing is written meanwhile. */
+  g_signal_handlers_block_by_func (row, on_audio_device_selected, self);
   g_object_set_data_full (G_OBJECT (row), "descriptions", descriptions,
                           (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data (G_OBJECT (row), "settings-key", (gpointer) key);
   adw_combo_row_set_model (row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (row, selected);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_audio_device_selected),
-                           self, 0);
+  g_signal_handlers_unblock_by_func (row, on_audio_device_selected, self);
+}
+
+typedef struct
+{
+  GPtrArray *sources;
+  GPtrArray *sinks;
+} AudioDevices;
+
+static void
+audio_devices_free (gpointer data)
+{
+  AudioDevices *devices = data;
+
+  g_clear_pointer (&devices->sources, g_ptr_array_unref);
+  g_clear_pointer (&devices->sinks, g_ptr_array_unref);
+  g_free (devices);
+}
+
+/* Probing the sound server can take a while: never on the main loop. */
+static void
+list_audio_devices_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  AudioDevices *devices = g_new0 (AudioDevices, 1);
+
+  devices->sources = rexian_media_list_audio_devices (TRUE);
+  devices->sinks = rexian_media_list_audio_devices (FALSE);
+  g_task_return_pointer (task, devices, audio_devices_free);
+}
+
+static void
+on_audio_devices_listed (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  RexianPreferencesWindow *self = REXIAN_PREFERENCES_WINDOW (object);
+  AudioDevices *devices = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (devices == NULL)
+    return;
+
+  fill_audio_row (self, self->audio_source_row, "audio-source", devices->sources);
+  fill_audio_row (self, self->audio_sink_row, "audio-sink", devices->sinks);
+  audio_devices_free (devices);
+}
+
+/* The rows show the current choice at once, and the system's devices once listed. */
+static void
+load_audio_devices (RexianPreferencesWindow *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_audio_devices_listed, NULL);
+
+  fill_audio_row (self, self->audio_source_row, "audio-source", NULL);
+  fill_audio_row (self, self->audio_sink_row, "audio-sink", NULL);
+  g_signal_connect_object (self->audio_source_row, "notify::selected",
+                           G_CALLBACK (on_audio_device_selected), self, 0);
+  g_signal_connect_object (self->audio_sink_row, "notify::selected",
+                           G_CALLBACK (on_audio_device_selected), self, 0);
+
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_run_in_thread (task, list_audio_devices_thread);
 }
 
 static void
@@ -805,8 +869,7 @@ load_phone (RexianPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "auto-answer", self->auto_answer_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
-  load_audio_devices (self, self->audio_source_row, "audio-source", TRUE);
-  load_audio_devices (self, self->audio_sink_row, "audio-sink", FALSE);
+  load_audio_devices (self);
   load_transport (self);
 
   /* Where no Secret Service runs (a bare X session, the tests) the agent must learn
