@@ -234,6 +234,142 @@ static const char migration_5[] =
   "CREATE INDEX work_orders_closed ON work_orders (closed_at);"
   "CREATE INDEX work_orders_flags ON work_orders (state, supervised, emergency);";
 
+/* v6: the rest of the handling cycle (GB/T 33358, DB1405).
+ *
+ * Knowledge base: articles with their source document, validity and last review, indexed
+ * for Chinese text with the trigram tokenizer like the orders (external content, kept in
+ * step by triggers), and the directory of service halls and points (DB1405 4.1.1).  An
+ * order answered from an article records which one.
+ *
+ * Service phrases (GB/T 33358 Appendix B) are keyed by the moment of the call they belong
+ * to; forbidden phrases (DB1405 5.1.4) are a plain list a supervisor edits.
+ *
+ * Follow-up visits: every attempt is a row (reached or not, both satisfaction scores, the
+ * call it was made on), so the order keeps only the final answer.  A sampling plan records
+ * its seed and share so the same draw can be made again; its samples are the orders drawn.
+ *
+ * Supervision records: one per time an order came under supervision or was chased again,
+ * with its cause (the five cases of GB/T 33358, or manual), the method, the person
+ * responsible and the outcome once known.
+ *
+ * Archive: the catalogue entry is fixed when the order is filed, so later changes to
+ * categories or departments do not move it in the catalogue. */
+static const char migration_6[] =
+  "CREATE TABLE kb_articles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL,"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  category_id INTEGER REFERENCES categories (id),"
+  "  department_id INTEGER REFERENCES departments (id),"
+  "  source_document TEXT NOT NULL DEFAULT '',"
+  "  document_number TEXT NOT NULL DEFAULT '',"
+  "  effective_from INTEGER NOT NULL DEFAULT 0,"
+  "  expires_at INTEGER NOT NULL DEFAULT 0,"
+  "  reviewed_at INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE VIRTUAL TABLE kb_search USING fts5 (title, body, source_document, document_number,"
+  "  content = 'kb_articles', content_rowid = 'id', tokenize = 'trigram');"
+  "CREATE TRIGGER kb_search_insert AFTER INSERT ON kb_articles BEGIN"
+  "  INSERT INTO kb_search (rowid, title, body, source_document, document_number)"
+  "    VALUES (new.id, new.title, new.body, new.source_document, new.document_number);"
+  "END;"
+  "CREATE TRIGGER kb_search_delete AFTER DELETE ON kb_articles BEGIN"
+  "  INSERT INTO kb_search (kb_search, rowid, title, body, source_document, document_number)"
+  "    VALUES ('delete', old.id, old.title, old.body, old.source_document,"
+  "            old.document_number);"
+  "END;"
+  "CREATE TRIGGER kb_search_update AFTER UPDATE ON kb_articles"
+  "  WHEN old.title IS NOT new.title OR old.body IS NOT new.body"
+  "    OR old.source_document IS NOT new.source_document"
+  "    OR old.document_number IS NOT new.document_number BEGIN"
+  "  INSERT INTO kb_search (kb_search, rowid, title, body, source_document, document_number)"
+  "    VALUES ('delete', old.id, old.title, old.body, old.source_document,"
+  "            old.document_number);"
+  "  INSERT INTO kb_search (rowid, title, body, source_document, document_number)"
+  "    VALUES (new.id, new.title, new.body, new.source_document, new.document_number);"
+  "END;"
+  "CREATE INDEX kb_articles_category ON kb_articles (category_id);"
+  "CREATE INDEX kb_articles_reviewed ON kb_articles (reviewed_at);"
+  "CREATE INDEX kb_articles_expires ON kb_articles (expires_at);"
+  "CREATE TABLE service_points ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'point' CHECK (kind IN ('hall', 'point')),"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  hours TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  department_id INTEGER REFERENCES departments (id),"
+  "  note TEXT NOT NULL DEFAULT ''"
+  ");"
+  "ALTER TABLE work_orders ADD COLUMN answer_article_id INTEGER"
+  "  REFERENCES kb_articles (id) ON DELETE SET NULL;"
+  "CREATE TABLE service_phrases ("
+  "  moment TEXT PRIMARY KEY,"
+  "  text TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE forbidden_phrases ("
+  "  phrase TEXT PRIMARY KEY"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE followup_plans ("
+  "  id INTEGER PRIMARY KEY,"
+  "  created_at INTEGER NOT NULL,"
+  "  agent_id INTEGER REFERENCES agents (id),"
+  "  period_start INTEGER NOT NULL,"
+  "  period_end INTEGER NOT NULL,"
+  "  share_percent REAL NOT NULL,"
+  "  seed INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE followup_samples ("
+  "  plan_id INTEGER NOT NULL REFERENCES followup_plans (id) ON DELETE CASCADE,"
+  "  order_id INTEGER NOT NULL REFERENCES work_orders (id) ON DELETE CASCADE,"
+  "  department_id INTEGER REFERENCES departments (id),"
+  "  PRIMARY KEY (plan_id, order_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE followup_attempts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  order_id INTEGER NOT NULL REFERENCES work_orders (id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  agent_id INTEGER REFERENCES agents (id),"
+  "  reached INTEGER NOT NULL DEFAULT 0,"
+  "  process TEXT NOT NULL DEFAULT 'none',"
+  "  result TEXT NOT NULL DEFAULT 'none',"
+  "  attitude TEXT NOT NULL DEFAULT 'none',"
+  "  efficiency TEXT NOT NULL DEFAULT 'none',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  call_id INTEGER REFERENCES calls (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX followup_samples_order ON followup_samples (order_id);"
+  "CREATE INDEX followup_attempts_order ON followup_attempts (order_id, at);"
+  "CREATE INDEX followup_attempts_at ON followup_attempts (at);"
+  "CREATE TABLE supervision_records ("
+  "  id INTEGER PRIMARY KEY,"
+  "  order_id INTEGER NOT NULL REFERENCES work_orders (id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  cause TEXT NOT NULL,"
+  "  method TEXT NOT NULL DEFAULT 'phone',"
+  "  responsible TEXT NOT NULL DEFAULT '',"
+  "  agent_id INTEGER REFERENCES agents (id),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  outcome TEXT NOT NULL DEFAULT '',"
+  "  outcome_at INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX supervision_records_order ON supervision_records (order_id, at);"
+  "CREATE INDEX supervision_records_at ON supervision_records (at);"
+  "CREATE TABLE archive_entries ("
+  "  order_id INTEGER PRIMARY KEY REFERENCES work_orders (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL,"
+  "  month INTEGER NOT NULL,"
+  "  category_id INTEGER REFERENCES categories (id),"
+  "  department_id INTEGER REFERENCES departments (id),"
+  "  archived_at INTEGER NOT NULL,"
+  "  agent_id INTEGER REFERENCES agents (id)"
+  ");"
+  "CREATE INDEX archive_entries_catalogue"
+  "  ON archive_entries (year, month, category_id, department_id);";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
@@ -241,6 +377,7 @@ static const char *const migrations[] = {
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == REXIAN_STORE_SCHEMA_VERSION + 1);
