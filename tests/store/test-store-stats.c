@@ -953,7 +953,7 @@ test_indexes (Fixture       *fixture,
   sqlite3_stmt *stmt = NULL;
   g_autoptr(GString) plan = g_string_new (NULL);
 
-  g_assert_cmpint (rexian_store_get_schema_version (fixture->store), ==, 5);
+  g_assert_cmpint (rexian_store_get_schema_version (fixture->store), >=, 5);
   g_assert_cmpint (test_query_int (fixture->path,
                                    "SELECT count (*) FROM sqlite_master WHERE type = 'index' "
                                    "AND name IN ('calls_stats', 'calls_open', "
