@@ -93,14 +93,32 @@ typedef enum
 
 #define REXIAN_N_ACTIONS (REXIAN_ACTION_SUPERVISE + 1)
 
-/* Why an order came under supervision. */
+/* Why an order came under supervision: the five cases of GB/T 33358 (督办) and a
+ * person's own decision.  The names, keys and rules are in rexian-supervision.h. */
 typedef enum
 {
   REXIAN_SUPERVISE_REASON_NONE,
-  REXIAN_SUPERVISE_REASON_EMERGENCY,
-  REXIAN_SUPERVISE_REASON_OVERDUE,
-  REXIAN_SUPERVISE_REASON_MANUAL,
+  REXIAN_SUPERVISE_REASON_EMERGENCY,     /* 紧急 */
+  REXIAN_SUPERVISE_REASON_OVERDUE,       /* 超过办理时限 */
+  REXIAN_SUPERVISE_REASON_MANUAL,        /* 人工督办 */
+  REXIAN_SUPERVISE_REASON_REPEATED,      /* 多次或集中反映 */
+  REXIAN_SUPERVISE_REASON_NEAR_DEADLINE, /* 临近办理时限 */
+  REXIAN_SUPERVISE_REASON_DISSATISFIED,  /* 服务态度差、效率低、对结果不满意 */
 } RexianSuperviseReason;
+
+#define REXIAN_N_SUPERVISE_REASONS (REXIAN_SUPERVISE_REASON_DISSATISFIED + 1)
+
+/* How a supervision is carried out (GB/T 33358: 电话、短信、书面通知、现场督查、召开督查会议). */
+typedef enum
+{
+  REXIAN_SUPERVISE_METHOD_PHONE,
+  REXIAN_SUPERVISE_METHOD_SMS,
+  REXIAN_SUPERVISE_METHOD_WRITTEN_NOTICE,
+  REXIAN_SUPERVISE_METHOD_ON_SITE,
+  REXIAN_SUPERVISE_METHOD_MEETING,
+} RexianSuperviseMethod;
+
+#define REXIAN_N_SUPERVISE_METHODS (REXIAN_SUPERVISE_METHOD_MEETING + 1)
 
 /* Which way a call went, as the call log stores it.  (The telephony layer has its own
  * RexianCallDirection for a live SIP call; this one belongs to the record and must not

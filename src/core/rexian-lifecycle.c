@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rexian-lifecycle-private.h"
+#include "rexian-supervision.h"
 
 G_DEFINE_QUARK (rexian-lifecycle-error-quark, rexian_lifecycle_error)
 
@@ -150,10 +151,8 @@ rexian_lifecycle_get_required_fields (RexianAction           action,
   if (action == REXIAN_ACTION_CLOSE && from != REXIAN_STATE_FOLLOW_UP)
     required &= ~REXIAN_FIELD_SATISFACTION;
 
-  /* The automatic check gives its own reason: the emergency flag or the deadline. */
-  if (action == REXIAN_ACTION_SUPERVISE
-      && (supervise_reason == REXIAN_SUPERVISE_REASON_EMERGENCY
-          || supervise_reason == REXIAN_SUPERVISE_REASON_OVERDUE))
+  /* The automatic check gives its own reason: one of the standard's five cases. */
+  if (action == REXIAN_ACTION_SUPERVISE && rexian_supervise_reason_is_automatic (supervise_reason))
     required &= ~REXIAN_FIELD_REASON;
 
   return required;
@@ -675,6 +674,11 @@ rexian_lifecycle_apply (RexianWorkOrder             *order,
         detail = g_strdup (_("Supervised automatically: emergency"));
       else if (input->supervise_reason == REXIAN_SUPERVISE_REASON_OVERDUE)
         detail = g_strdup (_("Supervised automatically: the deadline passed"));
+      else if (rexian_supervise_reason_is_automatic (input->supervise_reason))
+        /* Translators: the timeline line of an automatic supervision; %s is its cause,
+         * such as "Repeated requests". */
+        detail = g_strdup_printf (_("Supervised automatically: %s"),
+                                  rexian_supervise_reason_get_label (input->supervise_reason));
       break;
 
     default:
@@ -697,36 +701,13 @@ RexianSuperviseReason
 rexian_lifecycle_supervision_due (RexianWorkOrder *order,
                                   gint64           now)
 {
-  gint64 deadline;
-
   g_return_val_if_fail (REXIAN_IS_WORK_ORDER (order), REXIAN_SUPERVISE_REASON_NONE);
 
   if (rexian_work_order_get_supervised (order))
     return REXIAN_SUPERVISE_REASON_NONE;
 
-  /* Only while a deadline can still run: once replied, the department has done its
-   * part and supervision would chase nobody. */
-  switch (rexian_work_order_get_state (order))
-    {
-    case REXIAN_STATE_INTAKE:
-    case REXIAN_STATE_PENDING_DISPATCH:
-    case REXIAN_STATE_IN_PROGRESS:
-      break;
-
-    case REXIAN_STATE_REPLIED:
-    case REXIAN_STATE_FOLLOW_UP:
-    case REXIAN_STATE_CLOSED:
-    case REXIAN_STATE_ARCHIVED:
-    default:
-      return REXIAN_SUPERVISE_REASON_NONE;
-    }
-
-  if (rexian_work_order_get_emergency (order))
-    return REXIAN_SUPERVISE_REASON_EMERGENCY;
-
-  deadline = rexian_work_order_get_running_deadline (order);
-  if (deadline != 0 && now > deadline)
-    return REXIAN_SUPERVISE_REASON_OVERDUE;
-
-  return REXIAN_SUPERVISE_REASON_NONE;
+  /* The causes an order's own fields show; the store adds clusters, visits and the
+   * near-deadline colour in rexian_supervision_get_due_causes(). */
+  return rexian_supervision_first_cause (rexian_supervision_get_due_causes (order, NULL, NULL,
+                                                                            NULL, now));
 }

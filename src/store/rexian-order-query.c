@@ -511,18 +511,17 @@ rexian_store_query_order_keys (RexianStore            *self,
 }
 
 GPtrArray *
-rexian_store_get_orders_by_ids (RexianStore   *self,
-                                const gint64  *ids,
-                                guint          n_ids,
-                                GError       **error)
+_rexian_store_db_get_orders_by_ids (RexianStore   *self,
+                                    sqlite3       *db,
+                                    const gint64  *ids,
+                                    guint          n_ids,
+                                    GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GString) sql = NULL;
   GPtrArray *orders;
   int rc;
-
-  g_return_val_if_fail (REXIAN_IS_STORE (self), NULL);
 
   orders = g_ptr_array_new_full (n_ids, g_object_unref);
   if (n_ids == 0)
@@ -534,7 +533,7 @@ rexian_store_get_orders_by_ids (RexianStore   *self,
     g_string_append (sql, i == 0 ? "?" : ",?");
   g_string_append_c (sql, ')');
 
-  stmt = rexian_store_prepare (self, rexian_store_get_db (self), sql->str, error);
+  stmt = rexian_store_prepare (self, db, sql->str, error);
   if (stmt == NULL)
     {
       g_ptr_array_unref (orders);
@@ -555,7 +554,7 @@ rexian_store_get_orders_by_ids (RexianStore   *self,
 
   if (rc != SQLITE_DONE)
     {
-      rexian_store_set_sqlite_error (self, rexian_store_get_db (self), rc, error);
+      rexian_store_set_sqlite_error (self, db, rc, error);
       g_ptr_array_unref (orders);
       return NULL;
     }
@@ -568,6 +567,17 @@ rexian_store_get_orders_by_ids (RexianStore   *self,
     }
 
   return orders;
+}
+
+GPtrArray *
+rexian_store_get_orders_by_ids (RexianStore   *self,
+                                const gint64  *ids,
+                                guint          n_ids,
+                                GError       **error)
+{
+  g_return_val_if_fail (REXIAN_IS_STORE (self), NULL);
+
+  return _rexian_store_db_get_orders_by_ids (self, rexian_store_get_db (self), ids, n_ids, error);
 }
 
 gint64

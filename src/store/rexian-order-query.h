@@ -61,6 +61,16 @@ GPtrArray *rexian_store_get_orders_by_ids (RexianStore            *self,
                                            const gint64           *ids,
                                            guint                   n_ids,
                                            GError                **error); /* RexianWorkOrder */
+/* The same on the store's worker thread; finish with rexian_store_get_rows_by_ids_finish().
+ * @ids is a GArray of gint64. */
+void       rexian_store_get_orders_by_ids_async (RexianStore         *self,
+                                                 GArray              *ids,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GPtrArray *rexian_store_get_rows_by_ids_finish  (RexianStore         *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 
 /* Watching what changed, so a list that shows some orders re-reads only when a change
  * concerns it.  Every write of an order records an event, and event ids grow with

@@ -103,20 +103,16 @@ rexian_store_get_call (RexianStore *self,
 }
 
 GPtrArray *
-rexian_store_get_calls_by_ids (RexianStore   *self,
-                               const gint64  *ids,
-                               guint          n_ids,
-                               GError       **error)
+_rexian_store_db_get_calls_by_ids (RexianStore   *self,
+                                   sqlite3       *db,
+                                   const gint64  *ids,
+                                   guint          n_ids,
+                                   GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (rexian_call_record_free);
 
-  g_return_val_if_fail (REXIAN_IS_STORE (self), NULL);
-  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  stmt = rexian_store_prepare (self, rexian_store_get_db (self),
-                               CALL_SELECT "WHERE c.id = ?1", error);
+  stmt = rexian_store_prepare (self, db, CALL_SELECT "WHERE c.id = ?1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -132,12 +128,25 @@ rexian_store_get_calls_by_ids (RexianStore   *self,
         g_ptr_array_add (records, call_record_from_row (stmt));
       else if (rc != SQLITE_DONE)
         {
-          rexian_store_set_sqlite_error (self, rexian_store_get_db (self), rc, error);
+          rexian_store_set_sqlite_error (self, db, rc, error);
           return NULL;
         }
     }
 
   return g_steal_pointer (&records);
+}
+
+GPtrArray *
+rexian_store_get_calls_by_ids (RexianStore   *self,
+                               const gint64  *ids,
+                               guint          n_ids,
+                               GError       **error)
+{
+  g_return_val_if_fail (REXIAN_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _rexian_store_db_get_calls_by_ids (self, rexian_store_get_db (self), ids, n_ids, error);
 }
 
 static GPtrArray *

@@ -75,6 +75,13 @@ GPtrArray        *rexian_store_get_calls_by_ids (RexianStore              *self,
                                                  const gint64             *ids,
                                                  guint                     n_ids,
                                                  GError                  **error);
+/* The same on the store's worker thread; finish with rexian_store_get_rows_by_ids_finish()
+ * (rexian-order-query.h).  @ids is a GArray of gint64. */
+void              rexian_store_get_calls_by_ids_async (RexianStore         *self,
+                                                       GArray              *ids,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
 /* The calls linked to the work order @order_id, newest first, as RexianCallRecord. */
 GPtrArray        *rexian_store_list_calls_for_order (RexianStore            *self,
                                                      gint64                  order_id,

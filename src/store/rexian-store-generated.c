@@ -256,6 +256,25 @@ rexian_store_fill_generated (RexianStore *self,
     ok = fill_batch (self, db, calendar, departments, categories, agents, first,
                      MIN (5000, n - first), MAX (n / 3, 1), now, rand, error);
 
+  /* The generated archived orders are filed in the catalogue as archiving files a real
+   * one: by the local year and month it was closed, its category and lead department. */
+  if (ok)
+    {
+      g_autoptr(sqlite3_stmt) file = NULL;
+
+      file = rexian_store_prepare (self, db,
+                                   "INSERT OR IGNORE INTO archive_entries (order_id, year, "
+                                   "  month, category_id, department_id, archived_at) "
+                                   "SELECT id, "
+                                   "  CAST (strftime ('%Y', closed_at, 'unixepoch', 'localtime')"
+                                   "        AS INTEGER), "
+                                   "  CAST (strftime ('%m', closed_at, 'unixepoch', 'localtime')"
+                                   "        AS INTEGER), "
+                                   "  category_id, lead_department_id, archived_at "
+                                   "FROM work_orders WHERE state = 'archived'", error);
+      ok = file != NULL && rexian_store_step_done (self, db, file, error);
+    }
+
   rexian_store_emit_changed (self);
   return ok;
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rexian-store-archive-private.h"
 #include "rexian-store-private.h"
 
 /* Orders supervised per transaction: small enough that a seat waiting to write is held
@@ -596,6 +597,7 @@ rexian_store_db_apply (RexianStore                 *self,
   gint64 value;
   gboolean found;
   gboolean written = FALSE;
+  gboolean nested = FALSE;
 
   now = now_or_real (now);
 
@@ -604,7 +606,7 @@ rexian_store_db_apply (RexianStore                 *self,
   if (input != NULL)
     in = *input;
 
-  if (!rexian_store_begin (self, db, error))
+  if (!rexian_store_step_begin (self, db, &nested, error))
     return NULL;
 
   order = rexian_store_db_get_order (self, db, order_id, error);
@@ -687,6 +689,12 @@ rexian_store_db_apply (RexianStore                 *self,
                      rexian_work_order_get_state (order), in.reason, detail, error))
     goto failed;
 
+  /* The catalogue entry is written with the transition, so an archived order is always
+   * filed and a filed order always archived. */
+  if (action == REXIAN_ACTION_ARCHIVE &&
+      !_rexian_store_archive_write_entry (self, db, order, agent_id, now, error))
+    goto failed;
+
   /* The earlier order learns of the request merged into it: it is now a repeated
    * request (多次反映), and its timeline says which order joined it. */
   if (merge_target != NULL)
@@ -704,13 +712,13 @@ rexian_store_db_apply (RexianStore                 *self,
         goto failed;
     }
 
-  if (!rexian_store_commit (self, db, error))
+  if (!rexian_store_step_commit (self, db, nested, error))
     return NULL;
 
   return rexian_store_db_get_order (self, db, order_id, error);
 
 failed:
-  rexian_store_rollback (db);
+  rexian_store_step_rollback (db, nested);
   return NULL;
 }
 

@@ -105,6 +105,20 @@ gboolean         rexian_store_commit                (RexianStore         *self,
                                                      sqlite3             *db,
                                                      GError             **error);
 void             rexian_store_rollback              (sqlite3             *db);
+/* One step's transaction.  On its own a step opens BEGIN IMMEDIATE; inside a caller's
+ * transaction (a bulk archive's batch, a follow-up visit with its attempt) it is a
+ * savepoint, so that a step the rules refuse undoes only its own writes.  @out_nested
+ * says which was opened. */
+gboolean         rexian_store_step_begin            (RexianStore         *self,
+                                                     sqlite3             *db,
+                                                     gboolean            *out_nested,
+                                                     GError             **error);
+gboolean         rexian_store_step_commit           (RexianStore         *self,
+                                                     sqlite3             *db,
+                                                     gboolean             nested,
+                                                     GError             **error);
+void             rexian_store_step_rollback         (sqlite3             *db,
+                                                     gboolean             nested);
 /* Steps a bound lookup to its row: FALSE with REXIAN_STORE_ERROR_NOT_FOUND and
  * @not_found (a sentence for the user) when there is none, or the SQLite error. */
 gboolean         rexian_store_step_row              (RexianStore         *self,
@@ -225,6 +239,18 @@ void             rexian_store_set_call_not_found    (const char          *call_i
 /* rexian-store.c: runs @thread_func on a GLib worker thread as a GTask of @self that
  * owns @task_data (freed with @task_data_free); every async form of the store starts
  * this way. */
+/* The by-id reads on a given connection (the main one or the worker's). */
+GPtrArray       *_rexian_store_db_get_orders_by_ids (RexianStore   *self,
+                                                     sqlite3       *db,
+                                                     const gint64  *ids,
+                                                     guint          n_ids,
+                                                     GError       **error);
+GPtrArray       *_rexian_store_db_get_calls_by_ids  (RexianStore   *self,
+                                                     sqlite3       *db,
+                                                     const gint64  *ids,
+                                                     guint          n_ids,
+                                                     GError       **error);
+
 void             rexian_store_run_in_thread         (RexianStore         *self,
                                                      gpointer             task_data,
                                                      GDestroyNotify       task_data_free,

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "rexian-store-private.h"
+#include "rexian-store-knowledge-private.h"
 #include "rexian-store-stats.h"
 
 /* Sample data for a first start and for demonstrations: the departments, agents and
@@ -964,6 +965,9 @@ rexian_store_seed_sample_data (RexianStore *self,
 
   if (ok)
     ok = rexian_store_fill_sample_calls (self, now, error);
+
+  if (ok)
+    ok = _rexian_store_seed_sample_knowledge (self, now, error);
 
   rexian_store_emit_changed (self);
   return ok;

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "rexian-store-followup-private.h"
 #include "rexian-store-stats-private.h"
 
 /* What the supervisor view and a report read at once, and the async forms that read it
@@ -119,6 +120,10 @@ db_report (RexianStore         *self,
       *groups[group] = breakdowns[group];
   }
 
+  report->evaluation = _rexian_store_db_get_department_evaluation (self, db, period, error);
+  if (report->evaluation == NULL)
+    return NULL;
+
   return g_steal_pointer (&report);
 }
 
@@ -191,6 +196,7 @@ rexian_stats_report_free (RexianStatsReport *report)
   g_clear_pointer (&report->by_category, g_ptr_array_unref);
   g_clear_pointer (&report->by_channel, g_ptr_array_unref);
   g_clear_pointer (&report->by_kind, g_ptr_array_unref);
+  g_clear_pointer (&report->evaluation, g_ptr_array_unref);
   g_free (report);
 }
 

@@ -172,6 +172,9 @@ typedef struct
   GPtrArray        *by_channel;
   GPtrArray        *by_kind;
   gint64            orders_by_state[REXIAN_N_STATES]; /* created in the period, state now */
+  /* The department evaluation from the follow-up visits made in the period
+   * (RexianDepartmentEvaluation, see rexian-store-followup.h). */
+  GPtrArray        *evaluation;
 } RexianStatsReport;
 
 void rexian_stats_report_free (RexianStatsReport *report);

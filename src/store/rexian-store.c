@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "rexian-store-private.h"
+#include "rexian-store-phrases-private.h"
 
 
 G_DEFINE_TYPE (RexianStore, rexian_store, G_TYPE_OBJECT)
@@ -256,6 +257,66 @@ rexian_store_rollback (sqlite3 *db)
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* A step inside or outside a caller's transaction */
+
+static gboolean
+exec_savepoint (RexianStore  *self,
+                sqlite3      *db,
+                const char   *sql,
+                GError      **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      rexian_store_set_sqlite_error (self, db, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rexian_store_step_begin (RexianStore  *self,
+                          sqlite3      *db,
+                          gboolean     *out_nested,
+                          GError      **error)
+{
+  *out_nested = !sqlite3_get_autocommit (db);
+  if (!*out_nested)
+    return rexian_store_begin (self, db, error);
+
+  return exec_savepoint (self, db, "SAVEPOINT lifecycle_step", error);
+}
+
+gboolean
+rexian_store_step_commit (RexianStore  *self,
+                           sqlite3      *db,
+                           gboolean      nested,
+                           GError      **error)
+{
+  if (!nested)
+    return rexian_store_commit (self, db, error);
+
+  return exec_savepoint (self, db, "RELEASE lifecycle_step", error);
+}
+
+void
+rexian_store_step_rollback (sqlite3  *db,
+                             gboolean  nested)
+{
+  if (!nested)
+    {
+      rexian_store_rollback (db);
+      return;
+    }
+
+  /* After some errors (a full disk) SQLite has already rolled the whole transaction
+   * back, and the savepoint is gone with it. */
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK TO lifecycle_step; RELEASE lifecycle_step", NULL, NULL, NULL);
+}
+
 /* Opening */
 
 static gboolean
@@ -387,6 +448,7 @@ rexian_store_open_at_version (const char *path,
 {
   g_autoptr(RexianStore) self = NULL;
   g_autoptr(GError) calendar_error = NULL;
+  g_autoptr(GError) seed_error = NULL;
   RexianCalendar *calendar;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -410,6 +472,11 @@ rexian_store_open_at_version (const char *path,
       if (!rexian_store_migrate (self, self->db, version, &self->schema_version, error))
         return NULL;
     }
+
+  /* Replies are checked against the forbidden phrases from the first day; failing to
+   * seed them (a busy disk) is not a reason to refuse the database. */
+  if (!_rexian_store_seed_forbidden_phrases (self, &seed_error))
+    g_debug ("Forbidden phrases not seeded: %s", seed_error->message);
 
   read_data_version (self, &self->data_version);
 

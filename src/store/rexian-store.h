@@ -29,7 +29,7 @@ typedef enum
 GQuark rexian_store_error_quark (void);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define REXIAN_STORE_SCHEMA_VERSION 6
+#define REXIAN_STORE_SCHEMA_VERSION 7
 
 #define REXIAN_TYPE_STORE (rexian_store_get_type ())
 

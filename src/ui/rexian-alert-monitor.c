@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rexian-alert-monitor.h"
+#include "rexian-store-supervision.h"
 
 /* When many orders turn at once (the first minute of a working day), the counts say how
  * many; only the most urgent few are announced one by one, not a flood of toasts. */
@@ -14,14 +17,18 @@
 
 struct _RexianAlertMonitor
 {
-  GObject      parent_instance;
+  GObject       parent_instance;
 
-  RexianStore *store;
-  GHashTable  *colors;   /* order id (gint64 *) -> RexianDeadlineColor */
-  guint        n_red;
-  guint        n_yellow;
-  guint        timeout_id;
-  gboolean     primed;
+  RexianStore  *store;
+  GHashTable   *colors;   /* order id (gint64 *) -> RexianDeadlineColor */
+  guint         n_red;
+  guint         n_yellow;
+  guint         timeout_id;
+  gboolean      primed;
+  /* The automatic supervision pass runs on the store's worker thread, one at a time;
+   * a backlog stops between shares once the monitor goes. */
+  gboolean      supervising;
+  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (RexianAlertMonitor, rexian_alert_monitor, G_TYPE_OBJECT)
@@ -35,6 +42,7 @@ enum {
 
 enum {
   TURNED,
+  SUPERVISED,
   N_SIGNALS
 };
 
@@ -144,10 +152,77 @@ check_now (RexianAlertMonitor *self)
   rexian_alert_monitor_check_at (self, g_get_real_time () / G_USEC_PER_SEC);
 }
 
+static void
+on_supervised (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(RexianAlertMonitor) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+  gboolean ok;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  ok = rexian_store_supervise_causes_finish (REXIAN_STORE (object), result, &count, &error);
+  if (self == NULL)
+    return;
+
+  self->supervising = FALSE;
+  /* A locked database is transient: the next minute tries again. */
+  if (!ok)
+    g_debug ("The automatic supervision did not run: %s", error->message);
+  else if (count > 0)
+    {
+      g_debug ("%u supervision records made", count);
+      g_signal_emit (self, signals[SUPERVISED], 0, count);
+    }
+}
+
+/* The automatic supervision (督办) of the standard's five cases, recorded as the
+ * settings say: the method, the person responsible, and the early warning's clusters
+ * as concentrated requests. */
+static void
+supervise_now (RexianAlertMonitor *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *method = NULL;
+  g_autofree char *responsible = NULL;
+  RexianSupervisionPolicy policy;
+  GWeakRef *ref;
+
+  if (self->supervising || rexian_store_is_read_only (self->store))
+    return;
+
+  rexian_supervision_policy_init_default (&policy);
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID,
+                                            TRUE);
+  if (schema != NULL)
+    {
+      settings = g_settings_new (APP_ID);
+      method = g_settings_get_string (settings, "supervision-default-method");
+      rexian_supervise_method_from_string (method, &policy.method);
+      responsible = g_settings_get_string (settings, "supervision-responsible");
+      policy.cluster_threshold = (guint) g_settings_get_int (settings, "early-warning-threshold");
+      policy.cluster_days = (guint) g_settings_get_int (settings, "early-warning-days");
+    }
+  policy.responsible = responsible != NULL && responsible[0] != '\0' ? responsible
+                                                                     : _("Supervision office");
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  self->supervising = TRUE;
+  rexian_store_supervise_causes_async (self->store, &policy, self->cancellable, on_supervised,
+                                       ref);
+}
+
 static gboolean
 on_timeout (gpointer user_data)
 {
   check_now (user_data);
+  supervise_now (user_data);
   return G_SOURCE_CONTINUE;
 }
 
@@ -157,6 +232,8 @@ rexian_alert_monitor_dispose (GObject *object)
   RexianAlertMonitor *self = (RexianAlertMonitor *) object;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -217,12 +294,16 @@ rexian_alert_monitor_class_init (RexianAlertMonitorClass *klass)
   signals[TURNED] =
     g_signal_new ("turned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, REXIAN_TYPE_WORK_ORDER, G_TYPE_INT);
+  signals[SUPERVISED] =
+    g_signal_new ("supervised", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
 rexian_alert_monitor_init (RexianAlertMonitor *self)
 {
   self->colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->cancellable = g_cancellable_new ();
 }
 
 RexianAlertMonitor *
@@ -237,6 +318,7 @@ rexian_alert_monitor_new (RexianStore *store)
   g_signal_connect_swapped (store, "changed", G_CALLBACK (check_now), self);
   self->timeout_id = g_timeout_add_seconds (CHECK_INTERVAL_SECONDS, on_timeout, self);
   check_now (self);
+  supervise_now (self);
 
   return self;
 }

@@ -15,6 +15,7 @@
 #include "rexian-application.h"
 #include "rexian-media-devices.h"
 #include "rexian-preferences-window.h"
+#include "rexian-form-command.h"
 #include "rexian-report-command.h"
 #include "rexian-reports-dialog.h"
 #include "rexian-store-calls.h"
@@ -110,8 +111,8 @@ rexian_application_handle_local_options (GApplication *app,
   return -1;
 }
 
-/* "rexian report ..." writes a report and exits before GTK starts, so that it runs from
- * cron without a display; anything else is the application as usual. */
+/* "rexian report ..." and "rexian form ..." write a file and exit before GTK starts, so
+ * that they run from cron without a display; anything else is the application as usual. */
 static gboolean
 rexian_application_local_command_line (GApplication   *app,
                                        char         ***arguments,
@@ -122,6 +123,11 @@ rexian_application_local_command_line (GApplication   *app,
   if (argv[0] != NULL && g_strcmp0 (argv[1], "report") == 0)
     {
       *exit_status = rexian_report_command_run (g_strv_length (argv) - 1, argv + 1);
+      return TRUE;
+    }
+  if (argv[0] != NULL && g_strcmp0 (argv[1], "form") == 0)
+    {
+      *exit_status = rexian_form_command_run (g_strv_length (argv) - 1, argv + 1);
       return TRUE;
     }
 

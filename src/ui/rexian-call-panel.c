@@ -13,6 +13,7 @@
 
 #include "rexian-application.h"
 #include "rexian-call-panel-private.h"
+#include "rexian-phrase-strip.h"
 #include "rexian-store-calls.h"
 
 /* The earlier orders a ringing call shows: enough to recognise a repeat caller. */
@@ -546,6 +547,15 @@ update (RexianCallPanel *self)
 
   gtk_revealer_set_reveal_child (self->ringing_revealer, ringing);
   _rexian_call_panel_update_tones (self, ringing);
+  /* The service phrase for this moment of the call in the bar, or of the oldest
+   * ringing one (rexian-phrase-strip.c). */
+  rexian_phrase_strip_follow (
+    REXIAN_PHRASE_STRIP (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                        REXIAN_TYPE_CALL_PANEL,
+                                                        "phrase_strip")),
+    self->store, self->agent_id,
+    self->current != NULL ? self->current->call
+    : self->entries->len > 0 ? ((RexianCallEntry *) self->entries->pdata[0])->call : NULL);
   tick (self);
 
   /* The clock only runs while there is a call to time. */
@@ -832,8 +842,12 @@ rexian_call_panel_class_init (RexianCallPanelClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (REXIAN_TYPE_PHRASE_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rexian/Rexian/rexian-call-panel.ui");
+  /* The service phrase strip (rexian-phrase-strip.c) is no field of the panel: update()
+   * looks it up by name. */
+  gtk_widget_class_bind_template_child_full (widget_class, "phrase_strip", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, RexianCallPanel, phone_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, RexianCallPanel, phone_error_label);
   gtk_widget_class_bind_template_child (widget_class, RexianCallPanel, ringing_revealer);

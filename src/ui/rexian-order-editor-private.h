@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "rexian-form-document.h"
 #include "rexian-order-editor.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,8 @@ struct _RexianOrderEditor
    * whose result is to be shown. */
   GHashTable          *call_players;
   guint                calls_generation;
+  /* The Supervision section: the reload whose result is to be shown. */
+  guint                supervision_generation;
   /* Whether that action follows the creation of the order in the same click. */
   guint                applying_after_create : 1;
 
@@ -58,6 +61,16 @@ struct _RexianOrderEditor
   guint                discard_confirmed : 1;
   /* Whether the save under way is the one silent retry after a version conflict. */
   guint                save_retried : 1;
+
+  /* The suggested articles (rexian-order-editor-knowledge.c): the search under way,
+   * its number so that a late answer is dropped, how many have been shown (for the
+   * tests), the article to record once the intake form is saved, and its dialog. */
+  GCancellable        *suggestion_cancellable;
+  guint                suggestion_timeout_id;
+  guint                suggestion_generation;
+  guint                suggestions_shown;
+  gint64               answer_article_id;
+  GtkWindow           *article_dialog;
 
   /* Template children. */
   AdwToastOverlay     *toast_overlay;
@@ -97,10 +110,14 @@ struct _RexianOrderEditor
   GtkBox              *details_box;
   AdwPreferencesGroup *calls_group;
   GtkListBox          *calls_list;
+  AdwPreferencesGroup *supervision_group;
+  GtkListBox          *supervision_list;
   AdwPreferencesGroup *timeline_group;
   GtkListBox          *timeline_list;
   GtkSeparator        *action_separator;
   GtkBox              *action_box;
+  AdwPreferencesGroup *suggestion_group;
+  GtkListBox          *suggestion_list;
 };
 
 /* rexian-order-editor.c: the form. */
@@ -152,6 +169,15 @@ void  _rexian_order_editor_update_actions  (RexianOrderEditor *self);
  * loaded on the store's worker thread. */
 void  _rexian_order_editor_update_calls    (RexianOrderEditor *self);
 
+/* rexian-order-editor-supervision.c: the order's supervision records (督办), read on the
+ * store's worker thread, with the dialogs that add one or record its outcome. */
+void  _rexian_order_editor_install_supervision (GtkWidgetClass    *widget_class);
+void  _rexian_order_editor_update_supervision  (RexianOrderEditor *self);
+/* Opens the dialog for a new supervision record (the Supervise step). */
+void  _rexian_order_editor_add_supervision     (RexianOrderEditor *self);
+/* How many records the section shows; for the tests. */
+guint _rexian_order_editor_get_supervision_count (RexianOrderEditor *self);
+
 /* rexian-order-editor-history.c: the repeated caller panel of the intake form. */
 void  _rexian_order_editor_history_schedule (RexianOrderEditor *self);
 void  _rexian_order_editor_history_refresh  (RexianOrderEditor *self);
@@ -159,7 +185,32 @@ void  _rexian_order_editor_history_clear    (RexianOrderEditor *self);
 void  _rexian_order_editor_merge_into       (RexianOrderEditor *self,
                                              gint64             target_id);
 
+/* rexian-order-editor-print.c: the order's 转办单 and the whole work order, printed or
+ * exported as a PDF ("editor.print-form" and "editor.export-form" with the form's kind). */
+void  _rexian_order_editor_install_print_actions (GtkWidgetClass *widget_class);
+void  _rexian_order_editor_update_print_actions  (RexianOrderEditor *self);
+
+/* rexian-order-editor-knowledge.c: the articles suggested while the request is typed,
+ * and answering from one (直接办理). */
+void  _rexian_order_editor_knowledge_init    (RexianOrderEditor *self);
+void  _rexian_order_editor_knowledge_dispose (RexianOrderEditor *self);
+/* After an order is loaded: suggestions in intake, else the article it was answered
+ * from. */
+void  _rexian_order_editor_knowledge_update  (RexianOrderEditor *self);
+/* Test hooks of the suggestions: how many searches have finished and been shown, the
+ * titles shown in order, and the article dialog opened last (or NULL). */
+guint      _rexian_order_editor_get_suggestions_shown (RexianOrderEditor *self);
+GPtrArray *_rexian_order_editor_dup_suggested_titles  (RexianOrderEditor *self);
+GtkWindow *_rexian_order_editor_get_article_dialog    (RexianOrderEditor *self);
+
 /* Test hooks. */
+/* Prints the form of @kind (transfer or order) of the shown order into the PDF @path
+ * through the print operation, without a dialog. */
+gboolean _rexian_order_editor_print_form_to_file (RexianOrderEditor  *self,
+                                                  RexianFormKind      kind,
+                                                  const char         *path,
+                                                  GError            **error);
+
 RexianWorkOrder *_rexian_order_editor_get_order   (RexianOrderEditor *self);
 gboolean         _rexian_order_editor_is_busy     (RexianOrderEditor *self);
 /* The message shown at the top of the editor, or NULL when none is shown. */

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rexian-order-editor-private.h"
+#include "rexian-reply-check.h"
 #include "rexian-transition-dialog.h"
 #include "rexian-ui-util.h"
 
@@ -131,6 +132,14 @@ _rexian_order_editor_open_dialog (RexianOrderEditor *self,
 
   g_return_if_fail (self->order != NULL);
 
+  /* Supervising writes a record (cause, method, the person responsible), not only a
+   * reason: its own dialog asks for them. */
+  if (action == REXIAN_ACTION_SUPERVISE)
+    {
+      _rexian_order_editor_add_supervision (self);
+      return;
+    }
+
   dialog = rexian_transition_dialog_new (GTK_WINDOW (self), self->store, self->order, action,
                                          self->agent_id);
   g_signal_connect_object (dialog, "applied", G_CALLBACK (on_dialog_applied), self,
@@ -216,6 +225,7 @@ _rexian_order_editor_create (RexianOrderEditor *self,
 {
   g_autoptr(RexianWorkOrder) draft = NULL;
   g_autofree char *answer = NULL;
+  g_autofree char *refusal = NULL;
 
   if (self->order != NULL || self->busy)
     return;
@@ -228,6 +238,13 @@ _rexian_order_editor_create (RexianOrderEditor *self,
           _rexian_order_editor_show_message (self,
                                              _("Write the answer given to the caller before "
                                                "closing the order."));
+          gtk_widget_grab_focus (GTK_WIDGET (self->answer_view));
+          return;
+        }
+      /* DB1405 5.1.4 (rexian-reply-check.c): the answer stays for the agent to rephrase. */
+      if (!rexian_reply_check_view (self->store, self->answer_view, &refusal))
+        {
+          _rexian_order_editor_show_message (self, refusal);
           gtk_widget_grab_focus (GTK_WIDGET (self->answer_view));
           return;
         }

@@ -144,6 +144,7 @@ _rexian_order_editor_update_action_states (RexianOrderEditor *self)
   gtk_widget_action_set_enabled (widget, "editor.merge-into", idle && intake);
   gtk_widget_action_set_enabled (widget, "editor.apply-action", idle && !intake);
   gtk_widget_action_set_enabled (widget, "editor.reveal", !intake && !self->revealed);
+  _rexian_order_editor_update_print_actions (self);
 }
 
 static void
@@ -400,6 +401,8 @@ update_mode (RexianOrderEditor *self)
   _rexian_order_editor_update_details (self);
   _rexian_order_editor_update_timeline (self);
   _rexian_order_editor_update_calls (self);
+  _rexian_order_editor_update_supervision (self);
+  _rexian_order_editor_knowledge_update (self);
   _rexian_order_editor_update_actions (self);
   _rexian_order_editor_update_action_states (self);
 }
@@ -579,6 +582,8 @@ on_store_changed (RexianOrderEditor *self)
 
   /* A call linked to the order does not change the order's version. */
   _rexian_order_editor_update_calls (self);
+  /* Nor does another seat's supervision record on an order already supervised. */
+  _rexian_order_editor_update_supervision (self);
 
   fresh = rexian_store_get_order (self->store, rexian_work_order_get_id (self->order), &error);
   if (fresh == NULL)
@@ -703,6 +708,7 @@ rexian_order_editor_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->history_timeout_id, g_source_remove);
   g_clear_signal_handler (&self->store_changed_id, self->store);
+  _rexian_order_editor_knowledge_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REXIAN_TYPE_ORDER_EDITOR);
 
   G_OBJECT_CLASS (rexian_order_editor_parent_class)->dispose (object);
@@ -804,8 +810,12 @@ rexian_order_editor_class_init (RexianOrderEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, action_separator);
   gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, action_box);
+  gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, suggestion_group);
+  gtk_widget_class_bind_template_child (widget_class, RexianOrderEditor, suggestion_list);
 
   _rexian_order_editor_install_write_actions (widget_class);
+  _rexian_order_editor_install_supervision (widget_class);
+  _rexian_order_editor_install_print_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "editor.reveal", NULL, reveal_action);
   gtk_widget_class_install_action (widget_class, "editor.hide-message", NULL,
                                    hide_message_action);
@@ -853,6 +863,8 @@ rexian_order_editor_init (RexianOrderEditor *self)
                             G_CALLBACK (on_field_changed), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->answer_view), "changed",
                             G_CALLBACK (on_field_changed), self);
+
+  _rexian_order_editor_knowledge_init (self);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
 }

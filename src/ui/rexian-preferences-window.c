@@ -13,6 +13,7 @@
 #include "rexian-application.h"
 #include "rexian-media-devices.h"
 #include "rexian-preferences-window.h"
+#include "rexian-phrases-page.h"
 #include "rexian-thresholds-group.h"
 
 /* Spin buttons change by one with every click; the rules are written once the user
@@ -1003,6 +1004,8 @@ rexian_preferences_window_new (GtkWindow   *parent,
   load_seat (self);
   load_phone (self);
   load_supervisor (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (rexian_phrases_page_new (store)));
   load_rules (self);
   load_categories (self);
   update_years (self);

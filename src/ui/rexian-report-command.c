@@ -61,9 +61,9 @@ complain (const char *format,
 }
 
 /* "2026-06-10" as a moment inside that local day (noon, clear of any clock change). */
-static gboolean
-parse_date (const char *text,
-            gint64     *out)
+gboolean
+rexian_command_parse_date (const char *text,
+                           gint64     *out)
 {
   g_autoptr(GDateTime) at = NULL;
   unsigned year = 0, month = 0, day = 0;
@@ -177,6 +177,39 @@ parse_arguments (int        argc,
   return TRUE;
 }
 
+RexianStore *
+rexian_command_open_store (const char  *database,
+                           GError     **error)
+{
+  g_autofree char *path = NULL;
+  RexianStore *store;
+
+  if (database != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+
+      path = g_file_get_path (file);
+    }
+  else
+    path = g_build_filename (g_get_user_data_dir (), "rexian", "rexian.db", NULL);
+
+  /* Opening a missing file would make a new, empty database and an empty report. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, REXIAN_STORE_ERROR, REXIAN_STORE_ERROR_FAILED,
+                   _("There is no database at “%s”."), display);
+      return NULL;
+    }
+
+  store = rexian_store_open (path, error);
+  if (store != NULL)
+    rexian_store_set_poll_interval (store, 0);
+
+  return store;
+}
+
 int
 rexian_report_command_run (int    argc,
                            char **argv)
@@ -185,7 +218,6 @@ rexian_report_command_run (int    argc,
   g_autoptr(RexianReportDocument) document = NULL;
   g_autoptr(RexianStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *database = NULL;
   RexianReportFormat format;
   RexianPeriodKind kind;
   RexianPeriod period;
@@ -202,7 +234,7 @@ rexian_report_command_run (int    argc,
       complain (_("Unknown period “%s”: use day, week, month or year."), options.period);
       return REXIAN_REPORT_EXIT_USAGE;
     }
-  if (options.date != NULL && !parse_date (options.date, &at))
+  if (options.date != NULL && !rexian_command_parse_date (options.date, &at))
     {
       complain (_("“%s” is not a date: write it as YYYY-MM-DD, e.g. 2026-06-10."), options.date);
       return REXIAN_REPORT_EXIT_USAGE;
@@ -210,31 +242,12 @@ rexian_report_command_run (int    argc,
   if (!resolve_format (&options, &format))
     return REXIAN_REPORT_EXIT_USAGE;
 
-  if (options.database != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options.database);
-
-      database = g_file_get_path (file);
-    }
-  else
-    database = g_build_filename (g_get_user_data_dir (), "rexian", "rexian.db", NULL);
-
-  /* Opening a missing file would make a new, empty database and an empty report. */
-  if (!g_file_test (database, G_FILE_TEST_IS_REGULAR))
-    {
-      g_autofree char *display = g_filename_display_name (database);
-
-      complain (_("There is no database at “%s”."), display);
-      return REXIAN_REPORT_EXIT_FAILED;
-    }
-
-  store = rexian_store_open (database, &error);
+  store = rexian_command_open_store (options.database, &error);
   if (store == NULL)
     {
       complain ("%s", error->message);
       return REXIAN_REPORT_EXIT_FAILED;
     }
-  rexian_store_set_poll_interval (store, 0);
 
   rexian_period_init (&period, kind, at);
   document = rexian_report_document_load (store, &period, now, options.threshold, &error);

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "rexian-store.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses of "rexian report", for scripts and cron. */
@@ -20,5 +22,12 @@ G_BEGIN_DECLS
  * exit status. */
 int rexian_report_command_run (int    argc,
                                char **argv);
+
+/* Shared with "rexian form": "2026-06-10" as noon of that local day, and the database
+ * at @database (NULL: the user data folder's rexian/rexian.db), which must exist. */
+gboolean     rexian_command_parse_date (const char  *text,
+                                        gint64      *out);
+RexianStore *rexian_command_open_store (const char  *database,
+                                        GError     **error);
 
 G_END_DECLS

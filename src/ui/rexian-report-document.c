@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rexian-report-document.h"
+#include "rexian-store-followup.h"
 
 /* Excel refuses longer worksheet names. */
 #define SHEET_NAME_MAX 31
@@ -330,12 +331,72 @@ build_parts (const RexianStatsReport *report)
   return table;
 }
 
+/* The evaluation of a department from its follow-up visits: the callers' answers on
+ * attitude, efficiency, process and result (GB/T 33358 §6).  FALSE when @measure is not
+ * one of those or nobody answered it, and the figure from the orders stands. */
+static gboolean
+get_visit_value (const RexianDepartmentEvaluation *evaluation,
+                 RexianMeasure                     measure,
+                 RexianMeasureValue               *out_value)
+{
+  RexianEvaluationAspect aspect;
+
+  if (evaluation == NULL)
+    return FALSE;
+
+  switch (measure)
+    {
+    case REXIAN_MEASURE_ATTITUDE:
+      aspect = REXIAN_EVALUATION_ATTITUDE;
+      break;
+    case REXIAN_MEASURE_EFFICIENCY:
+      aspect = REXIAN_EVALUATION_EFFICIENCY;
+      break;
+    case REXIAN_MEASURE_PROCESS_SATISFACTION:
+      aspect = REXIAN_EVALUATION_PROCESS;
+      break;
+    case REXIAN_MEASURE_RESULT_SATISFACTION:
+      aspect = REXIAN_EVALUATION_RESULT;
+      break;
+    default:
+      return FALSE;
+    }
+
+  *out_value = rexian_department_evaluation_rate (evaluation, aspect);
+  return out_value->defined;
+}
+
+/* The visits' evaluation of department @key, or, for @key -1, of all departments. */
+static const RexianDepartmentEvaluation *
+find_evaluation (const RexianStatsReport    *report,
+                 gint64                      key,
+                 RexianDepartmentEvaluation *total)
+{
+  for (guint i = 0; report->evaluation != NULL && i < report->evaluation->len; i++)
+    {
+      const RexianDepartmentEvaluation *row = g_ptr_array_index (report->evaluation, i);
+
+      if (key < 0)
+        for (guint a = 0; a < REXIAN_N_EVALUATION_ASPECTS; a++)
+          {
+            total->aspects[a].satisfied += row->aspects[a].satisfied;
+            total->aspects[a].basically += row->aspects[a].basically;
+            total->aspects[a].dissatisfied += row->aspects[a].dissatisfied;
+          }
+      else if (row->department_id == key)
+        return row;
+    }
+
+  return key < 0 ? total : NULL;
+}
+
 static void
-add_group_row (RexianReportTable      *table,
-               const char             *label,
-               const RexianOrderStats *stats,
-               gint64                  all_orders,
-               gboolean                full)
+add_group_row (RexianReportTable                *table,
+               const char                       *label,
+               const RexianOrderStats           *stats,
+               gint64                            all_orders,
+               gboolean                          full,
+               const RexianDepartmentEvaluation *evaluation)
 {
   const RexianMeasure *measures = full ? department_measures : group_measures;
   guint n_measures = full ? G_N_ELEMENTS (department_measures) : G_N_ELEMENTS (group_measures);
@@ -354,7 +415,8 @@ add_group_row (RexianReportTable      *table,
   add_count (table, stats->transferred);
   for (guint i = 0; i < n_measures; i++)
     {
-      value = rexian_order_stats_get (stats, measures[i]);
+      if (!get_visit_value (evaluation, measures[i], &value))
+        value = rexian_order_stats_get (stats, measures[i]);
       add_value (table, measures[i], &value);
     }
 }
@@ -373,6 +435,7 @@ build_groups (const RexianStatsReport *report,
   GPtrArray *headings = g_ptr_array_new ();
   const RexianMeasure *measures = full ? department_measures : group_measures;
   guint n_measures = full ? G_N_ELEMENTS (department_measures) : G_N_ELEMENTS (group_measures);
+  RexianDepartmentEvaluation total = { 0 };
 
   g_ptr_array_add (headings, g_strdup (first_heading));
   g_ptr_array_add (headings, g_strdup (_("Orders")));
@@ -390,10 +453,12 @@ build_groups (const RexianStatsReport *report,
 
       if (label == NULL || *label == '\0')
         label = no_key_label;
-      add_group_row (table, label, &group->stats, report->orders.orders, full);
+      add_group_row (table, label, &group->stats, report->orders.orders, full,
+                     full ? find_evaluation (report, group->key, NULL) : NULL);
     }
 
-  add_group_row (table, _("Total"), &report->orders, report->orders.orders, full);
+  add_group_row (table, _("Total"), &report->orders, report->orders.orders, full,
+                 full ? find_evaluation (report, -1, &total) : NULL);
 
   return table;
 }
@@ -596,6 +661,62 @@ rexian_report_document_new (const RexianStatsReport *report,
 }
 
 RexianReportDocument *
+rexian_report_document_new_blank (const char *title,
+                                  const char *period_text,
+                                  gint64      produced_at)
+{
+  RexianReportDocument *document;
+  g_autoptr(GDateTime) produced = g_date_time_new_from_unix_local (produced_at);
+  g_autofree char *when = g_date_time_format (produced, "%Y-%m-%d %H:%M");
+
+  g_return_val_if_fail (title != NULL && period_text != NULL, NULL);
+
+  document = g_new0 (RexianReportDocument, 1);
+  g_atomic_ref_count_init (&document->ref_count);
+  document->title = g_strdup (title);
+  document->period_text = g_strdup (period_text);
+  document->produced_text = g_strdup_printf (_("Produced %s"), when);
+  document->tables = g_ptr_array_new_with_free_func (table_free);
+
+  return document;
+}
+
+RexianReportTable *
+rexian_report_document_add_table (RexianReportDocument *document,
+                                  const char           *title,
+                                  const char           *sheet_name,
+                                  const char *const    *headings)
+{
+  RexianReportTable *table = table_new (title, sheet_name);
+  GPtrArray *copy = g_ptr_array_new ();
+
+  for (guint i = 0; headings[i] != NULL; i++)
+    g_ptr_array_add (copy, g_strdup (headings[i]));
+  table_set_headings (table, copy);
+  g_ptr_array_add (document->tables, table);
+  fix_sheet_names (document->tables);
+
+  return table;
+}
+
+void
+rexian_report_table_add_text (RexianReportTable *table,
+                              const char        *text)
+{
+  add_text (table, text);
+}
+
+void
+rexian_report_table_add_time (RexianReportTable *table,
+                              gint64             at)
+{
+  if (at > 0)
+    add_cell (table, REXIAN_REPORT_CELL_DATETIME, NULL, (double) at);
+  else
+    add_text (table, "");
+}
+
+RexianReportDocument *
 rexian_report_document_load (RexianStore         *store,
                              const RexianPeriod  *period,
                              gint64               now,
@@ -638,6 +759,7 @@ rexian_report_document_unref (RexianReportDocument *document)
   g_free (document->title);
   g_free (document->period_text);
   g_free (document->produced_text);
+  g_free (document->header_text);
   g_ptr_array_unref (document->tables);
   g_free (document);
 }

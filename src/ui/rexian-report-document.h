@@ -42,6 +42,7 @@ typedef struct
   guint      n_rows;
   GArray    *cells;       /* RexianReportCell, row by row, n_columns a row */
   guint      wide_column; /* the column whose text runs longest (a formula), or G_MAXUINT */
+  gboolean   fill_width;  /* on paper, the last column takes the rest of the page's width */
 } RexianReportTable;
 
 /* Reference counted, so that a file can be written on a worker thread while the window
@@ -53,6 +54,7 @@ typedef struct
   char         *produced_text;/* "Produced 2026-06-15 08:00" */
   RexianPeriod  period;
   GPtrArray    *tables;       /* RexianReportTable */
+  char         *header_text;  /* printed atop every page (a form's order number), or NULL */
   /*< private >*/
   gatomicrefcount ref_count;
 } RexianReportDocument;
@@ -91,6 +93,22 @@ RexianMeasureValue rexian_report_get_measure (const RexianStatsReport *report,
 /* Any measure of @report: the calls' or the orders' figure for the whole period. */
 RexianMeasureValue rexian_report_get_measure (const RexianStatsReport *report,
                                               RexianMeasure            measure);
+
+/* For documents other than statistics (the printed forms): an empty document titled
+ * @title over @period_text, produced at @produced_at, and tables added to it with their
+ * @headings (NULL-terminated), filled row by row with text and times. */
+RexianReportDocument *rexian_report_document_new_blank (const char           *title,
+                                                        const char           *period_text,
+                                                        gint64                produced_at);
+RexianReportTable    *rexian_report_document_add_table (RexianReportDocument *document,
+                                                        const char           *title,
+                                                        const char           *sheet_name,
+                                                        const char *const    *headings);
+void                  rexian_report_table_add_text     (RexianReportTable    *table,
+                                                        const char           *text);
+/* A time, or an empty cell for 0. */
+void                  rexian_report_table_add_time     (RexianReportTable    *table,
+                                                        gint64                at);
 
 /* "Week: 2026-06-08 – 2026-06-14": the kind of period and its dates, translated. */
 char *rexian_report_describe_period (const RexianPeriod *period);

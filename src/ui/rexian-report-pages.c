@@ -63,6 +63,7 @@ typedef struct
   char    **texts;        /* n_rows × n_columns, formatted for people */
   gboolean *numeric;      /* per column: right-aligned figures */
   double   *widths;       /* per column */
+  gboolean  fill_width;   /* the last column takes what the page has left */
   double    width;        /* the sum of widths */
   double    heading_height;
   double   *row_heights;
@@ -96,12 +97,14 @@ struct _RexianReportPages
   char         *title;
   char         *period_text;
   char         *produced_text;
+  char         *header_text;
   GPtrArray    *tables;   /* Table */
   GArray       *places;   /* Place, by page */
   guint         n_pages;
   double        title_height;
   double        section_height;
   double        empty_height;
+  double        header_height;
 };
 
 static void
@@ -118,17 +121,18 @@ table_free (gpointer data)
   g_free (table);
 }
 
-static PangoLayout *
-make_layout (RexianReportPages *self,
-             Font               font,
-             const char        *text,
-             double             width)
+PangoLayout *
+_rexian_report_layout_new (PangoContext *context,
+                           double        size,
+                           gboolean      bold,
+                           const char   *text,
+                           double        width)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
+  PangoLayout *layout = pango_layout_new (context);
   g_autoptr(PangoFontDescription) description = pango_font_description_from_string (FONT_FAMILY);
 
-  pango_font_description_set_size (description, fonts[font].size * PANGO_SCALE);
-  if (fonts[font].bold)
+  pango_font_description_set_size (description, size * PANGO_SCALE);
+  if (bold)
     pango_font_description_set_weight (description, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, description);
   pango_layout_set_text (layout, text, -1);
@@ -139,6 +143,16 @@ make_layout (RexianReportPages *self,
     }
 
   return layout;
+}
+
+static PangoLayout *
+make_layout (RexianReportPages *self,
+             Font               font,
+             const char        *text,
+             double             width)
+{
+  return _rexian_report_layout_new (self->context, fonts[font].size, fonts[font].bold, text,
+                                    width);
 }
 
 /* The size of @text in points, on one line when @width is 0. */
@@ -236,6 +250,14 @@ size_columns (RexianReportPages *self,
   if (factor > 1.0 && table->n_columns < 5)
     factor = MIN (factor, 1.5);
 
+  /* A form's label and value columns: the labels keep their width, the values take
+   * the rest of the page. */
+  if (table->fill_width && factor > 1.0)
+    {
+      table->widths[table->n_columns - 1] += available - total;
+      factor = 1.0;
+    }
+
   total = 0;
   for (guint c = 0; c < table->n_columns; c++)
     {
@@ -287,6 +309,7 @@ table_new (RexianReportPages       *self,
   table->texts = g_new0 (char *, (gsize) source->n_rows * source->n_columns + 1);
   table->numeric = g_new0 (gboolean, source->n_columns);
   table->widths = g_new0 (double, source->n_columns);
+  table->fill_width = source->fill_width;
   table->row_heights = g_new0 (double, MAX (source->n_rows, 1));
 
   /* A column is numeric when no cell in it holds words. */
@@ -324,7 +347,7 @@ place (RexianReportPages *self,
 static void
 paginate (RexianReportPages *self)
 {
-  double top = MARGIN;
+  double top = MARGIN + self->header_height;
   double bottom = self->height - MARGIN - FOOTER_HEIGHT;
   double y = top;
   guint page = 0;
@@ -391,13 +414,32 @@ paginate (RexianReportPages *self)
   self->n_pages = page + 1;
 }
 
+PangoContext *
+_rexian_report_context_new (void)
+{
+  PangoContext *context;
+  cairo_font_options_t *options;
+
+  /* Text is measured in points without hinting, on a context of its own rather than one
+   * taken from a surface: the print dialog's cairo context may be scaled or rotated for
+   * the paper, and the pages must come out the same on paper as in the PDF. */
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (context, 72.0);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+
+  return context;
+}
+
 RexianReportPages *
 rexian_report_pages_new (RexianReportDocument *document,
                          double                width,
                          double                height)
 {
   RexianReportPages *self;
-  cairo_font_options_t *options;
   double h1 = 0, h2 = 0;
 
   g_return_val_if_fail (document != NULL, NULL);
@@ -408,19 +450,16 @@ rexian_report_pages_new (RexianReportDocument *document,
   self->title = g_strdup (document->title);
   self->period_text = g_strdup (document->period_text);
   self->produced_text = g_strdup (document->produced_text);
+  self->header_text = g_strdup (document->header_text);
   self->tables = g_ptr_array_new_with_free_func (table_free);
   self->places = g_array_new (FALSE, FALSE, sizeof (Place));
+  self->context = _rexian_report_context_new ();
 
-  /* Text is measured in points without hinting, on a context of its own rather than one
-   * taken from a surface: the print dialog's cairo context may be scaled or rotated for
-   * the paper, and the pages must come out the same on paper as in the PDF. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (self->context, 72.0);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
+  if (self->header_text != NULL)
+    {
+      measure (self, FONT_FOOTER, self->header_text, 0, NULL, &h1);
+      self->header_height = h1 + 8;
+    }
 
   measure (self, FONT_TITLE, self->title, width - 2 * MARGIN, NULL, &h1);
   measure (self, FONT_SUBTITLE, self->period_text, 0, NULL, &h2);
@@ -448,6 +487,7 @@ rexian_report_pages_free (RexianReportPages *self)
   g_free (self->title);
   g_free (self->period_text);
   g_free (self->produced_text);
+  g_free (self->header_text);
   g_ptr_array_unref (self->tables);
   g_array_unref (self->places);
   g_free (self);
@@ -594,6 +634,9 @@ rexian_report_pages_draw (RexianReportPages *self,
     }
 
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  if (self->header_text != NULL)
+    draw_text (self, cr, FONT_FOOTER, self->header_text, MARGIN, MARGIN, content,
+               PANGO_ALIGN_RIGHT);
   footer = g_strdup_printf ("%s · %s", self->title, self->period_text);
   /* Translators: the page number at the foot of every page of a report. */
   number = g_strdup_printf (_("Page %u of %u"), page + 1, self->n_pages);
@@ -601,6 +644,45 @@ rexian_report_pages_draw (RexianReportPages *self,
   draw_text (self, cr, FONT_FOOTER, number, MARGIN, footer_y, content, PANGO_ALIGN_RIGHT);
 
   cairo_restore (cr);
+}
+
+cairo_status_t
+_rexian_report_draw_pdf (cairo_surface_t     *surface,
+                         const char          *title,
+                         const char          *subject,
+                         guint                n_pages,
+                         RexianReportDrawPage draw_page,
+                         gpointer             data)
+{
+  cairo_status_t status;
+  cairo_t *cr;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rexian");
+  cr = cairo_create (surface);
+
+  for (guint i = 0; i < n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
+    {
+      draw_page (data, cr, i);
+      cairo_show_page (cr);
+    }
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+
+  return status;
+}
+
+static void
+draw_report_page (gpointer  data,
+                  cairo_t  *cr,
+                  guint     page)
+{
+  rexian_report_pages_draw (data, cr, page);
 }
 
 gboolean
@@ -611,27 +693,12 @@ _rexian_report_write_pdf (RexianReportDocument  *document,
   g_autoptr(RexianReportPages) pages = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
-  cairo_t *cr;
 
   surface = cairo_pdf_surface_create (path, REXIAN_REPORT_PAGE_WIDTH, REXIAN_REPORT_PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, document->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, document->period_text);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rexian");
-  cr = cairo_create (surface);
-
   pages = rexian_report_pages_new (document, REXIAN_REPORT_PAGE_WIDTH,
                                    REXIAN_REPORT_PAGE_HEIGHT);
-  for (guint i = 0; i < pages->n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
-    {
-      rexian_report_pages_draw (pages, cr, i);
-      cairo_show_page (cr);
-    }
-
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
+  status = _rexian_report_draw_pdf (surface, document->title, document->period_text,
+                                    pages->n_pages, draw_report_page, pages);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)

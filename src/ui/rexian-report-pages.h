@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 
 #include "rexian-report-document.h"
 
@@ -35,5 +36,30 @@ void               rexian_report_pages_draw        (RexianReportPages    *self,
                                                     guint                 page);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RexianReportPages, rexian_report_pages_free)
+
+/* Shared with the printed forms (rexian-form-pages), so that they use the same font,
+ * metrics and PDF settings as the reports. */
+
+/* A Pango context measuring in unhinted points, the same on paper as in a PDF. */
+PangoContext  *_rexian_report_context_new (void);
+/* @text in the reports' font at @size points, wrapped at @width points (0: one line). */
+PangoLayout   *_rexian_report_layout_new  (PangoContext *context,
+                                           double        size,
+                                           gboolean      bold,
+                                           const char   *text,
+                                           double        width);
+
+typedef void (*RexianReportDrawPage) (gpointer  data,
+                                      cairo_t  *cr,
+                                      guint     page);
+
+/* Draws @n_pages pages on the PDF @surface with @draw_page, sets its title and subject,
+ * and finishes it; returns the first error cairo met. */
+cairo_status_t _rexian_report_draw_pdf    (cairo_surface_t     *surface,
+                                           const char          *title,
+                                           const char          *subject,
+                                           guint                n_pages,
+                                           RexianReportDrawPage draw_page,
+                                           gpointer             data);
 
 G_END_DECLS

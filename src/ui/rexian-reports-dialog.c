@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rexian-form-print.h"
 #include "rexian-order-query.h"
 #include "rexian-report-pages.h"
 #include "rexian-reports-dialog.h"
@@ -615,21 +616,12 @@ on_draw_page (GtkPrintOperation *operation,
 static GtkPrintOperation *
 make_print_operation (RexianReportsDialog *self)
 {
-  GtkPrintOperation *operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  GtkPrintOperation *operation = rexian_print_operation_new (GTK_PAGE_ORIENTATION_LANDSCAPE,
+                                                             self->document->period_text);
   PrintJob *job = g_new0 (PrintJob, 1);
 
   job->document = rexian_report_document_ref (self->document);
   g_object_set_data_full (G_OBJECT (operation), "rexian-print-job", job, print_job_free);
-
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_job_name (operation, self->document->period_text);
-  /* The pages keep their own margins, the same as in the PDF. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
 

@@ -157,14 +157,6 @@ format_duration (gint64 seconds)
                           (int) (seconds % 3600 / 60));
 }
 
-static char *
-format_time (gint64 at)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at);
-
-  return g_date_time_format (time, "%H:%M:%S");
-}
-
 static void
 remove_all_rows (GtkListBox *list)
 {
@@ -342,7 +334,7 @@ update_running (RexianSupervisorView *self)
       RexianWaitingCall *call = g_ptr_array_index (now->waiting, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *wait = format_duration (call->wait + since);
-      g_autofree char *offered = format_time (call->offered_at);
+      g_autofree char *offered = rexian_format_clock_time (call->offered_at);
       g_autofree char *subtitle = g_strdup_printf (_("Waiting since %s"), offered);
       GtkWidget *label = gtk_label_new (wait);
 
@@ -390,7 +382,7 @@ update_running (RexianSupervisorView *self)
     }
 
   {
-    g_autofree char *time = format_time (rexian_supervisor_feed_get_updated_at (self->feed));
+    g_autofree char *time = rexian_format_clock_time (rexian_supervisor_feed_get_updated_at (self->feed));
     g_autofree char *text = g_strdup_printf (_("Updated at %s"), time);
 
     gtk_label_set_text (self->updated_label, text);
@@ -477,7 +469,7 @@ on_feed_stale (RexianSupervisorView *self)
 
   if (stale)
     {
-      g_autofree char *time = format_time (rexian_supervisor_feed_get_updated_at (self->feed));
+      g_autofree char *time = rexian_format_clock_time (rexian_supervisor_feed_get_updated_at (self->feed));
       g_autofree char *text = NULL;
 
       text = rexian_supervisor_feed_get_updated_at (self->feed) > 0
@@ -514,30 +506,17 @@ on_open_order (RexianSupervisorView *self,
 }
 
 static void
-on_drill_ids (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_drill_rows (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   DrillRequest *request = user_data;
   RexianSupervisorView *self = request->self;
-  RexianStore *store = REXIAN_STORE (object);
-  g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *window;
 
-  ids = rexian_store_stats_list_finish (store, result, &error);
-  if (ids != NULL)
-    {
-      /* At most DRILLDOWN_LIMIT indexed lookups by primary key. */
-      if (request->calls)
-        items = rexian_store_get_calls_by_ids (store, (const gint64 *) ids->data, ids->len,
-                                               &error);
-      else
-        items = rexian_store_get_orders_by_ids (store, (const gint64 *) ids->data, ids->len,
-                                                &error);
-    }
-
+  items = rexian_store_get_rows_by_ids_finish (REXIAN_STORE (object), result, &error);
   if (items == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -552,6 +531,42 @@ on_drill_ids (GObject      *object,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
   drill_request_free (request);
+}
+
+/* The rows behind the ids are read on the worker thread too. */
+static void
+drill_read_rows (DrillRequest *request,
+                 RexianStore  *store,
+                 GArray       *ids)
+{
+  GCancellable *cancellable = request->self->cancellable;
+
+  if (request->calls)
+    rexian_store_get_calls_by_ids_async (store, ids, cancellable, on_drill_rows, request);
+  else
+    rexian_store_get_orders_by_ids_async (store, ids, cancellable, on_drill_rows, request);
+}
+
+static void
+on_drill_ids (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DrillRequest *request = user_data;
+  RexianStore *store = REXIAN_STORE (object);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = rexian_store_stats_list_finish (store, result, &error);
+  if (ids == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Drill-down failed: %s", error->message);
+      drill_request_free (request);
+      return;
+    }
+
+  drill_read_rows (request, store, ids);
 }
 
 static void
@@ -626,24 +641,11 @@ on_open_cluster (RexianSupervisorView *self,
                  const char           *title,
                  GArray               *ids)
 {
-  RexianStore *store = rexian_supervisor_feed_get_store (self->feed);
-  g_autoptr(GPtrArray) orders = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *window;
+  DrillRequest *request = g_new0 (DrillRequest, 1);
 
-  /* A cluster is a handful of orders: one indexed read. */
-  orders = rexian_store_get_orders_by_ids (store, (const gint64 *) ids->data, ids->len, &error);
-  if (orders == NULL)
-    {
-      g_warning ("Early-warning orders not read: %s", error->message);
-      return;
-    }
-
-  window = rexian_supervisor_drilldown_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                            title, FALSE, orders);
-  g_signal_connect_object (window, "open-order", G_CALLBACK (on_open_order), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (window));
+  request->self = g_object_ref (self);
+  request->title = g_strdup (title);
+  drill_read_rows (request, rexian_supervisor_feed_get_store (self->feed), ids);
 }
 
 /* Life cycle */

@@ -9,6 +9,7 @@
 
 #include "rexian-transition-dialog.h"
 #include "rexian-transition-dialog-private.h"
+#include "rexian-reply-check.h"
 #include "rexian-ui-util.h"
 
 /* How long typing in the merge number waits before looking the order up. */
@@ -608,6 +609,19 @@ apply_action (GtkWidget  *widget,
    * the number says why. */
   if (gtk_widget_get_visible (GTK_WIDGET (self->merge_group)) && input->merge_into_id == 0)
     return;
+
+  /* DB1405 5.1.4: a written reply keeps clear of the vague phrases the rules forbid; the
+   * text stays for the agent to rephrase (rexian-reply-check.c). */
+  if (self->action == REXIAN_ACTION_REPLY || self->action == REXIAN_ACTION_CLOSE_DIRECT)
+    {
+      g_autofree char *refusal = NULL;
+
+      if (!rexian_reply_check_view (self->store, self->result_view, &refusal))
+        {
+          show_error (self, refusal);
+          return;
+        }
+    }
 
   show_error (self, NULL);
   set_busy (self, TRUE);

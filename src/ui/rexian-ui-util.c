@@ -142,3 +142,22 @@ rexian_thresholds_load (RexianThresholds *thresholds,
         g_debug ("Unknown measure “%s” in measure-thresholds", name);
     }
 }
+
+char *
+rexian_format_clock_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_time);
+
+  return g_date_time_format (time, "%H:%M:%S");
+}
+
+void
+rexian_widget_dispose_template (GtkWidget *widget,
+                                GType      widget_type)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (widget, widget_type);
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

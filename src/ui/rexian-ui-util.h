@@ -35,4 +35,12 @@ char *rexian_deadline_describe   (RexianCalendar            *calendar,
 void  rexian_thresholds_load     (RexianThresholds          *thresholds,
                                   GSettings                 *settings);
 
+/* gtk_widget_dispose_template(), and then the template's unnamed children too: GTK 4.8
+ * disposes only the named ones, and a widget finalized with children left warns. */
+void  rexian_widget_dispose_template (GtkWidget             *widget,
+                                      GType                  widget_type);
+
+/* @unix_time as the local clock time, "HH:MM:SS", for figures that say when they were read. */
+char *rexian_format_clock_time   (gint64                     unix_time);
+
 G_END_DECLS

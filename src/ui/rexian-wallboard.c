@@ -111,14 +111,6 @@ format_wait (gint64 seconds)
   return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
 }
 
-static char *
-format_time (gint64 at)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at);
-
-  return g_date_time_format (time, "%H:%M:%S");
-}
-
 static void
 set_count (RexianWallboard   *self,
            const char        *name,
@@ -156,7 +148,7 @@ update_running (RexianWallboard *self)
   RexianStatsSnapshot *snapshot = rexian_supervisor_feed_get_snapshot (self->feed);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 updated_at = rexian_supervisor_feed_get_updated_at (self->feed);
-  g_autofree char *clock = format_time (now);
+  g_autofree char *clock = rexian_format_clock_time (now);
   gboolean stale;
   GtkWidget *child;
   gint64 since;
@@ -167,7 +159,7 @@ update_running (RexianWallboard *self)
           (updated_at > 0 && now - updated_at > STALE_INTERVALS * FEED_SECONDS);
   if (stale)
     {
-      g_autofree char *time = updated_at > 0 ? format_time (updated_at) : g_strdup ("—");
+      g_autofree char *time = updated_at > 0 ? rexian_format_clock_time (updated_at) : g_strdup ("—");
       const char *message = rexian_supervisor_feed_get_message (self->feed);
       g_autofree char *text = NULL;
 
@@ -280,7 +272,7 @@ on_feed_updated (RexianWallboard *self)
   rexian_bar_chart_set_calls_per_hour (self->hour_chart, &snapshot->today,
                                        snapshot->today_hours);
 
-  updated = format_time (rexian_supervisor_feed_get_updated_at (self->feed));
+  updated = rexian_format_clock_time (rexian_supervisor_feed_get_updated_at (self->feed));
   status = g_strdup_printf (_("Updated %s"), updated);
   gtk_label_set_text (self->status_label, status);
   update_running (self);
@@ -390,6 +382,14 @@ rexian_wallboard_new (GtkApplication       *application,
   update_running (self);
 
   return GTK_WIDGET (self);
+}
+
+RexianSupervisorFeed *
+rexian_wallboard_get_feed (RexianWallboard *self)
+{
+  g_return_val_if_fail (REXIAN_IS_WALLBOARD (self), NULL);
+
+  return self->feed;
 }
 
 const char *

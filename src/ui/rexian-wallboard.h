@@ -24,6 +24,7 @@ G_DECLARE_FINAL_TYPE (RexianWallboard, rexian_wallboard, REXIAN, WALLBOARD, AdwW
  * saying since when they are stale. */
 GtkWidget  *rexian_wallboard_new          (GtkApplication       *application,
                                            RexianSupervisorFeed *feed);
+RexianSupervisorFeed *rexian_wallboard_get_feed (RexianWallboard    *self);
 /* The page shown now: "queue" or "orders". */
 const char *rexian_wallboard_get_page     (RexianWallboard      *self);
 void        rexian_wallboard_set_page     (RexianWallboard      *self,

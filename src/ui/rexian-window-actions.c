@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "rexian-form-record-dialog.h"
 #include "rexian-order-editor.h"
+#include "rexian-supervision-dialog.h"
 #include "rexian-transition-dialog.h"
 #include "rexian-window-private.h"
 
@@ -75,6 +77,21 @@ _rexian_window_request_action (RexianWindow    *self,
   if (!rexian_lifecycle_can_apply (order, action, &error))
     {
       _rexian_window_toast (self, error->message);
+      return;
+    }
+
+  /* Supervising writes a record (cause, method, the person responsible): the same
+   * dialog as the editor's. */
+  if (action == REXIAN_ACTION_SUPERVISE)
+    {
+      RexianSupervisionDialog *dialog;
+
+      dialog = rexian_supervision_dialog_new_record (GTK_WINDOW (self), self->store,
+                                                     rexian_work_order_get_id (order),
+                                                     rexian_work_order_get_number (order),
+                                                     _rexian_window_get_agent_id (self));
+      remember_dialog (self, GTK_WINDOW (dialog));
+      gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
 
@@ -305,6 +322,19 @@ move_order_action (GtkWidget  *widget,
     _rexian_window_request_move (self, order, (RexianState) to_state);
 }
 
+/* The 记录单 of chosen days (DB1405 Table A.1), printed or exported. */
+static void
+record_sheet_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RexianWindow *self = REXIAN_WINDOW (widget);
+  GtkWindow *dialog = rexian_form_record_dialog_new (self->store, GTK_WINDOW (self));
+
+  remember_dialog (self, dialog);
+  gtk_window_present (dialog);
+}
+
 void
 _rexian_window_class_install_actions (GtkWidgetClass *widget_class)
 {
@@ -312,6 +342,7 @@ _rexian_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.record-sheet", NULL, record_sheet_action);
   gtk_widget_class_install_action (widget_class, "win.open-order", "x", open_order_action);
   gtk_widget_class_install_action (widget_class, "win.apply-action", "(xs)",
                                    apply_action_action);

@@ -26,7 +26,7 @@ struct _RexianWindow
   GCancellable         *cancellable;
   GtkWindow            *last_dialog;
   char                 *last_toast;
-  guint                 supervise_source;
+  guint                 deadline_tick_source;
   RexianPhone          *phone;
   /* What the phone status button's popover and tooltip say. */
   char                 *registration_text;

@@ -7,12 +7,15 @@
 
 #include <glib/gi18n.h>
 
+#include "rexian-followup-view.h"
+#include "rexian-knowledge-view.h"
+#include "rexian-archive-view.h"
 #include "rexian-order-editor.h"
 #include "rexian-window-private.h"
 
 /* Emergencies and overdue orders must come under supervision without anyone watching,
  * so every seat checks once a minute; the store makes sure each order is taken once. */
-#define SUPERVISE_INTERVAL_SECONDS 60
+#define DEADLINE_TICK_SECONDS 60
 
 G_DEFINE_FINAL_TYPE (RexianWindow, rexian_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -205,42 +208,24 @@ update_calendar_banner (RexianWindow *self)
 }
 
 static void
-on_supervise_done (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_supervised (RexianWindow *self,
+               guint         count)
 {
-  g_autoptr(RexianWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  guint count = 0;
+  g_autofree char *message =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                  "%u supervision record made",
+                                  "%u supervision records made", count),
+                     count);
 
-  if (!rexian_store_supervise_due_finish (REXIAN_STORE (object), result, &count, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* A busy database is not worth a toast: the next minute tries again. */
-      if (!g_error_matches (error, REXIAN_STORE_ERROR, REXIAN_STORE_ERROR_LOCKED))
-        _rexian_window_toast (self, error->message);
-      return;
-    }
-
-  if (count > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u order came under supervision",
-                                      "%u orders came under supervision", count),
-                         count);
-      _rexian_window_toast (self, message);
-    }
+  _rexian_window_toast (self, message);
 }
 
 static gboolean
-supervise_due (gpointer user_data)
+on_deadline_tick (gpointer user_data)
 {
   RexianWindow *self = user_data;
 
-  rexian_store_supervise_due_async (self->store, self->cancellable, on_supervise_done,
-                                    g_object_ref (self));
+  /* The automatic supervision runs in the alert monitor, which records its cause. */
   update_calendar_banner (self);
 
   /* Deadlines move with the clock, not only with writes: which orders are yellow or red
@@ -278,6 +263,15 @@ setup_store (RexianWindow *self,
   rexian_kanban_set_store (self->kanban, self->store);
   rexian_alerts_view_set_store (self->alerts_view, self->store);
   rexian_calls_view_set_store (self->calls_view, self->store);
+  rexian_archive_view_set_store (
+    REXIAN_ARCHIVE_VIEW (adw_view_stack_get_child_by_name (self->stack, "archive")),
+    self->store);
+  rexian_knowledge_view_set_store (
+    REXIAN_KNOWLEDGE_VIEW (adw_view_stack_get_child_by_name (self->stack, "knowledge")),
+    self->store);
+  rexian_followup_view_set_store (
+    REXIAN_FOLLOWUP_VIEW (adw_view_stack_get_child_by_name (self->stack, "followup")),
+    self->store);
   {
     g_autoptr(RexianSupervisorFeed) feed = rexian_supervisor_feed_new (self->store);
 
@@ -287,6 +281,8 @@ setup_store (RexianWindow *self,
   self->alert_monitor = rexian_alert_monitor_new (self->store);
   g_signal_connect_object (self->alert_monitor, "turned",
                            G_CALLBACK (on_order_turned), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->alert_monitor, "supervised",
+                           G_CALLBACK (on_supervised), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->alert_monitor, "notify::n-red",
                            G_CALLBACK (update_alert_badge), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->alert_monitor, "notify::n-yellow",
@@ -294,8 +290,8 @@ setup_store (RexianWindow *self,
   update_alert_badge (self);
   update_calendar_banner (self);
 
-  supervise_due (self);
-  self->supervise_source = g_timeout_add_seconds (SUPERVISE_INTERVAL_SECONDS, supervise_due, self);
+  on_deadline_tick (self);
+  self->deadline_tick_source = g_timeout_add_seconds (DEADLINE_TICK_SECONDS, on_deadline_tick, self);
 }
 
 static void
@@ -304,7 +300,7 @@ rexian_window_dispose (GObject *object)
   RexianWindow *self = (RexianWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->supervise_source, g_source_remove);
+  g_clear_handle_id (&self->deadline_tick_source, g_source_remove);
   g_clear_handle_id (&self->wrap_up_source, g_source_remove);
   g_clear_object (&self->alert_monitor);
   g_clear_object (&self->phone);
@@ -345,6 +341,9 @@ rexian_window_class_init (RexianWindowClass *klass)
   g_type_ensure (REXIAN_TYPE_CALL_PANEL);
   g_type_ensure (REXIAN_TYPE_CALLS_VIEW);
   g_type_ensure (REXIAN_TYPE_SUPERVISOR_VIEW);
+  g_type_ensure (REXIAN_TYPE_ARCHIVE_VIEW);
+  g_type_ensure (REXIAN_TYPE_KNOWLEDGE_VIEW);
+  g_type_ensure (REXIAN_TYPE_FOLLOWUP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rexian/Rexian/rexian-window.ui");

@@ -18,29 +18,7 @@
 
 #include "rexian-application.h"
 #include "rexian-window-private.h"
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static long
-status_kib (const char *field)
-{
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (!g_file_get_contents ("/proc/self/status", &contents, NULL, NULL))
-    return -1;
-
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], field))
-      return strtol (lines[i] + strlen (field) + 1, NULL, 10);
-
-  return -1;
-}
+#include "bench-util.h"
 
 static void
 spin_until_idle (guint quiet_ms)

@@ -13,18 +13,13 @@
 #include "rexian-report-pages.h"
 #include "rexian-report-writer.h"
 #include "rexian-store-stats.h"
+#include "bench-util.h"
 
 /* How long "rexian report --period year" takes with a year of calls and a backlog of
  * orders: reading the report and its early warnings, then writing it as CSV, Excel and
  * PDF.  Prints figures; asserts nothing.
  *
  *   bench-report [CALLS [ORDERS]]   (1,000,000 and 100,000 by default) */
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 static double
 file_kib (const char *path)

@@ -13,18 +13,13 @@
 #include "rexian-order-query.h"
 #include "rexian-store-calls.h"
 #include "rexian-store-stats.h"
+#include "bench-util.h"
 
 /* How fast the statistics are with a year of calls and a backlog of orders: the
  * supervisor view's refresh (now, today, the last 24 hours), a yearly report, the
  * drill-down lists and early warning.  Prints figures; asserts nothing.
  *
  *   bench-stats [CALLS [ORDERS]]   (1,000,000 and 100,000 by default) */
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 /* The best of @runs, in ms: the supervisor view refreshes every few seconds, so what
  * matters is a warm cache; the first, cold run is printed too. */

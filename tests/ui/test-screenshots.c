@@ -11,8 +11,12 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
+#include "rexian-alerts-view.h"
 #include "rexian-application.h"
+#include "rexian-archive-view-private.h"
+#include "rexian-knowledge-view-private.h"
 #include "rexian-order-editor-private.h"
 #include "rexian-window-private.h"
 #include "rexian-test-ui.h"
@@ -96,6 +100,63 @@ test_alerts (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "orders");
 }
 
+/* The Supervised page of the Alerts view: the sample's supervised orders with their
+ * latest records, once the automatic pass has made them. */
+static gboolean
+has_supervised (gpointer data)
+{
+  return rexian_alerts_view_get_supervised_count (window->alerts_view) > 0;
+}
+
+static void
+test_supervision (void)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "alerts");
+  rexian_alerts_view_show_page (window->alerts_view, "supervised");
+  g_assert_true (rexian_test_wait_until (has_supervised, NULL, 20000));
+  rexian_test_spin (500);
+  save (GTK_WIDGET (window), "supervision");
+  rexian_alerts_view_show_page (window->alerts_view, "deadlines");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "orders");
+}
+
+/* The list shows the answer to the query typed, not to an earlier one. */
+static gboolean
+knowledge_searched (gpointer data)
+{
+  g_autoptr(GPtrArray) markup = _rexian_knowledge_view_dup_result_markup (data);
+
+  return markup->len > 0 && strstr (g_ptr_array_index (markup, 0), "医保</span>") != NULL;
+}
+
+/* The knowledge view with a query typed, its matches highlighted, and the first article
+ * open beside the list. */
+static void
+test_knowledge (void)
+{
+  RexianKnowledgeView *view =
+    REXIAN_KNOWLEDGE_VIEW (adw_view_stack_get_child_by_name (window->stack, "knowledge"));
+  RexianStore *store = rexian_application_get_store (app);
+  g_autoptr(GPtrArray) found = NULL;
+  GtkListBoxRow *row;
+
+  found = rexian_store_search_articles (store, "医保", 0, 0, REXIAN_KNOWLEDGE_SEARCH_NONE, 1,
+                                        0, NULL);
+  /* Until the sample data has articles of its own, generated ones stand in. */
+  if (found == NULL || found->len == 0)
+    g_assert_true (rexian_store_fill_generated_articles (store, 40, 0, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "knowledge");
+  gtk_editable_set_text (GTK_EDITABLE (view->search_entry), "医保");
+  g_assert_true (rexian_test_wait_until (knowledge_searched, view, 20000));
+  row = gtk_list_box_get_row_at_index (view->result_list, 0);
+  if (row != NULL)
+    g_signal_emit_by_name (view->result_list, "row-activated", row);
+  rexian_test_spin (800);
+  save (GTK_WIDGET (window), "knowledge");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "orders");
+}
+
 static void
 test_supervisor (void)
 {
@@ -103,6 +164,16 @@ test_supervisor (void)
   /* The figures are read on the store's worker thread. */
   rexian_test_spin (1500);
   save (GTK_WIDGET (window), "supervisor");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "orders");
+}
+
+static void
+test_followup (void)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "followup");
+  /* The queue is read on the store's worker thread. */
+  rexian_test_spin (1500);
+  save (GTK_WIDGET (window), "followup");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "orders");
 }
 
@@ -122,6 +193,36 @@ test_wallboard (void)
   /* The main window comes back to the front for whatever is shot next. */
   gtk_window_present (GTK_WINDOW (window));
   rexian_test_spin (500);
+}
+
+static gboolean
+archive_loaded (gpointer data)
+{
+  RexianArchiveView *view = data;
+
+  return view->tree != NULL && !view->loading &&
+         g_list_model_get_n_items (G_LIST_MODEL (view->tree)) > 2;
+}
+
+/* The archive: the catalogue open at the newest month, its orders beside it. */
+static void
+test_archive (void)
+{
+  RexianArchiveView *view =
+    REXIAN_ARCHIVE_VIEW (adw_view_stack_get_child_by_name (window->stack, "archive"));
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(RexianStoreArchiveNode) month = NULL;
+  RexianArchivePlace place;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "archive");
+  g_assert_true (rexian_test_wait_until (archive_loaded, view, 10000));
+  row = g_list_model_get_item (G_LIST_MODEL (view->tree), 2);
+  month = gtk_tree_list_row_get_item (row);
+  rexian_archive_place_from_node (month, &place);
+  g_assert_true (_rexian_archive_view_select_place (view, &place));
+  rexian_test_spin (800);
+  save (GTK_WIDGET (window), "archive");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "orders");
 }
 
 static void
@@ -197,7 +298,11 @@ main (int   argc,
   g_test_add_func ("/ui/screenshots/editor", test_editor);
   g_test_add_func ("/ui/screenshots/intake", test_intake);
   g_test_add_func ("/ui/screenshots/alerts", test_alerts);
+  g_test_add_func ("/ui/screenshots/supervision", test_supervision);
   g_test_add_func ("/ui/screenshots/supervisor", test_supervisor);
+  g_test_add_func ("/ui/screenshots/followup", test_followup);
+  g_test_add_func ("/ui/screenshots/knowledge", test_knowledge);
+  g_test_add_func ("/ui/screenshots/archive", test_archive);
   g_test_add_func ("/ui/screenshots/dark", test_dark);
   g_test_add_func ("/ui/screenshots/narrow", test_narrow);
   /* Last: a second toplevel, full screen and destroyed, should not disturb the others. */

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rexian-application.h"
@@ -294,6 +295,191 @@ test_wallboard (void)
   gtk_window_destroy (GTK_WINDOW (wallboard));
 }
 
+/* Another seat, as a separate process: `test-supervisor --write-calls DB N` writes N
+ * incoming calls, one every 400 ms (every third abandoned after 20 s, the last three left
+ * waiting, the rest answered within 10 s), then prints "done" and exits. */
+static int
+write_calls (const char *path,
+             guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RexianStore) seat = rexian_store_open (path, &error);
+  g_autoptr(GPtrArray) agents = NULL;
+  gint64 agent;
+
+  g_assert_no_error (error);
+  agents = rexian_store_list_agents (seat, &error);
+  g_assert_no_error (error);
+  agent = ((RexianAgent *) g_ptr_array_index (agents, 0))->id;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *call_id = g_strdup_printf ("live-%u@other-seat", i);
+      g_autofree char *number = g_strdup_printf ("1390000%04u", i);
+      gint64 at = g_get_real_time () / G_USEC_PER_SEC;
+
+      rexian_store_call_offered (seat, call_id, REXIAN_CALL_RECORD_INCOMING, number, agent,
+                                 at - 30, &error);
+      g_assert_no_error (error);
+      if (i + 3 < n && i % 3 == 2)
+        rexian_store_call_ended (seat, call_id, REXIAN_CALL_OUTCOME_ABANDONED, at - 10, NULL,
+                                 &error);
+      else if (i + 3 < n)
+        {
+          rexian_store_call_answered (seat, call_id, agent, at - 30 + i % 10, &error);
+          g_assert_no_error (error);
+          rexian_store_call_ended (seat, call_id, REXIAN_CALL_OUTCOME_CALLER_HUNG_UP, at, NULL,
+                                   &error);
+        }
+      g_assert_no_error (error);
+      g_usleep (400 * 1000);
+    }
+
+  g_print ("done\n");
+  return 0;
+}
+
+/* Runs the main loop for @ms, however busy: while another process writes, the store's
+ * change notices keep it from ever running dry, which rexian_test_spin() waits for. */
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
+}
+
+/* Saves the wall display as it is on screen.  New figures queue a new layout, and a
+ * widget waiting for one draws nothing, so the shot is taken after the next frame. */
+static void
+save_wallboard (RexianWallboard *wallboard,
+                const char      *path)
+{
+  for (guint tries = 0;; tries++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      run_for (200);
+      if (rexian_test_save_png (GTK_WIDGET (wallboard), path, &error))
+        return;
+      if (tries == 20)
+        g_error ("%s: %s", path, error->message);
+    }
+}
+
+typedef struct
+{
+  RexianWallboard *wallboard;
+  const char      *name;
+  guint            at_least;
+} BoardAtLeast;
+
+static gboolean
+board_at_least (gpointer data)
+{
+  BoardAtLeast *wait = data;
+  const char *text = rexian_wallboard_get_figure (wait->wallboard, wait->name);
+
+  return text != NULL && strtoul (text, NULL, 10) >= wait->at_least;
+}
+
+static gboolean
+process_done (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+on_writer_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* The wall display at 1920 × 1080 while another process writes calls: its figures follow
+ * the writes live, and screenshots taken during and after show them. */
+static void
+test_wallboard_live (void)
+{
+  RexianWallboard *wallboard = REXIAN_WALLBOARD (rexian_application_open_wallboard (app));
+  const char *dir = g_getenv ("REXIAN_SCREENSHOT_DIR");
+  g_autofree char *shot_dir = dir != NULL ? g_strdup (dir)
+                                          : g_build_filename (g_getenv ("G_TEST_BUILDDIR"),
+                                                              "screenshots", NULL);
+  g_autoptr(GSubprocess) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  const guint n = 24;
+  BoardAtLeast offered = { wallboard, "offered", 0 };
+  BoardAtLeast waiting = { wallboard, "waiting", 0 };
+  g_autofree char *offered_before = NULL;
+  g_autofree char *offered_during = NULL;
+  gboolean done = FALSE;
+
+  gtk_window_unfullscreen (GTK_WINDOW (wallboard));
+  gtk_window_set_default_size (GTK_WINDOW (wallboard), 1920, 1080);
+  rexian_wallboard_set_page_seconds (wallboard, 0);
+  g_assert_true (rexian_test_wait_until (board_fresh, wallboard, 20000));
+  rexian_test_spin (500);
+  offered_before = g_strdup (rexian_wallboard_get_figure (wallboard, "offered"));
+  /* A period's "offered" counts the calls that have ended (the three still waiting are
+   * counted once they end), so the rest of the writer's calls. */
+  offered.at_least = strtoul (offered_before, NULL, 10) + n - 3;
+  waiting.at_least = strtoul (rexian_wallboard_get_figure (wallboard, "waiting"), NULL, 10) + 3;
+
+  writer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, self_exe,
+                             "--write-calls", db_path, "24", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (writer, NULL, on_writer_done, &done);
+
+  /* While the other process writes: a shot after each third of its calls has ended. */
+  for (guint third = 1; third <= 2; third++)
+    {
+      BoardAtLeast progress = { wallboard, "offered",
+                                strtoul (offered_before, NULL, 10) + third * (n - 3) / 3 };
+      g_autofree char *file = g_strdup_printf ("wallboard-live-%u.png", third);
+      g_autofree char *path = g_build_filename (shot_dir, file, NULL);
+
+      g_assert_true (rexian_test_wait_until (board_at_least, &progress, 20000));
+      g_mkdir_with_parents (shot_dir, 0755);
+      save_wallboard (wallboard, path);
+      g_test_message ("during the writes: offered %s, waiting %s (%s)",
+                      rexian_wallboard_get_figure (wallboard, "offered"),
+                      rexian_wallboard_get_figure (wallboard, "waiting"), path);
+      if (third == 1)
+        offered_during = g_strdup (rexian_wallboard_get_figure (wallboard, "offered"));
+    }
+
+  g_assert_true (rexian_test_wait_until (process_done, &done, 30000));
+  g_test_message ("writer done: offered %s (was %s), waiting %s",
+                  rexian_wallboard_get_figure (wallboard, "offered"), offered_before,
+                  rexian_wallboard_get_figure (wallboard, "waiting"));
+  g_assert_true (g_subprocess_get_successful (writer));
+
+  /* Every ended call of the other process is counted, and its three callers still wait. */
+  g_assert_true (rexian_test_wait_until (board_at_least, &offered, 15000));
+  g_assert_true (rexian_test_wait_until (board_at_least, &waiting, 15000));
+  /* The first shot was taken while the writes went on: the figures moved on after it. */
+  g_assert_cmpuint (strtoul (rexian_wallboard_get_figure (wallboard, "offered"), NULL, 10), >,
+                    strtoul (offered_during, NULL, 10));
+  g_assert_true (find_label (GTK_WIDGET (wallboard), "139****0023"));
+  g_assert_false (find_label (GTK_WIDGET (wallboard), "13900000023"));
+  {
+    g_autofree char *path = g_build_filename (shot_dir, "wallboard-live.png", NULL);
+
+    save_wallboard (wallboard, path);
+    g_test_message ("after the writes: offered %s, waiting %s (%s)",
+                    rexian_wallboard_get_figure (wallboard, "offered"),
+                    rexian_wallboard_get_figure (wallboard, "waiting"), path);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (wallboard));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +487,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) today = NULL;
   int ret;
+
+  if (argc == 4 && g_str_equal (argv[1], "--write-calls"))
+    return write_calls (argv[2], (guint) strtoul (argv[3], NULL, 10));
 
   rexian_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
@@ -326,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/ui/supervisor/other-seat", test_other_seat);
   g_test_add_func ("/ui/supervisor/drilldown", test_drilldown);
   g_test_add_func ("/ui/supervisor/wallboard", test_wallboard);
+  g_test_add_func ("/ui/supervisor/wallboard-live", test_wallboard_live);
 
   ret = g_test_run ();
 
