@@ -12,6 +12,10 @@
 #include "rexian-recording-player.h"
 #include "rexian-store-calls.h"
 
+/* Today's calls shown at most: the newest, enough for an agent's day at the desk without
+ * building thousands of rows (and players) whenever another seat writes. */
+#define CALL_ROWS_LIMIT 200
+
 G_DEFINE_FINAL_TYPE (RexianCallsView, rexian_calls_view, GTK_TYPE_WIDGET)
 
 enum {
@@ -379,6 +383,7 @@ rexian_calls_view_refresh (RexianCallsView *self)
 {
   g_autoptr(GPtrArray) callbacks = NULL;
   g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GPtrArray) missed_calls = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) today = NULL;
@@ -387,7 +392,6 @@ rexian_calls_view_refresh (RexianCallsView *self)
   g_autoptr(GHashTable) old_players = g_steal_pointer (&self->players);
   guint old_pending;
   gint64 from = 0;
-  gint64 oldest;
 
   g_return_if_fail (REXIAN_IS_CALLS_VIEW (self));
 
@@ -410,13 +414,29 @@ rexian_calls_view_refresh (RexianCallsView *self)
           g_warning ("Could not list the callbacks: %s", error->message);
           g_clear_error (&error);
         }
-      /* The oldest callback first: its missed call tells how long the caller waited. */
-      if (callbacks != NULL && callbacks->len > 0)
-        oldest = MIN (from, ((RexianCallback *) g_ptr_array_index (callbacks, 0))->offered_at);
       else
-        oldest = from;
-      calls = rexian_store_list_calls (self->store, oldest, now_seconds () + 24 * 3600, 0,
-                                       &error);
+        {
+          /* Each callback's missed call, by its row id: however far back the oldest
+           * callback goes, only those calls are read. */
+          g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                                     callbacks->len);
+
+          for (guint i = 0; i < callbacks->len; i++)
+            g_array_append_val (ids, ((RexianCallback *) g_ptr_array_index (callbacks,
+                                                                             i))->call_record_id);
+          missed_calls = rexian_store_get_calls_by_ids (self->store,
+                                                        (const gint64 *) (gpointer) ids->data,
+                                                        ids->len, &error);
+          if (missed_calls == NULL)
+            {
+              g_warning ("Could not read the missed calls: %s", error->message);
+              g_clear_error (&error);
+            }
+        }
+      /* Today's calls, newest first; a busy hotline's day is thousands of calls, and
+       * the list shows the newest CALL_ROWS_LIMIT of them. */
+      calls = rexian_store_list_calls (self->store, from, now_seconds () + 24 * 3600,
+                                       CALL_ROWS_LIMIT, &error);
       if (calls == NULL)
         g_warning ("Could not list the calls: %s", error->message);
     }
@@ -426,22 +446,19 @@ rexian_calls_view_refresh (RexianCallsView *self)
       RexianCallback *callback = g_ptr_array_index (callbacks, i);
       RexianCallRecord *missed = NULL;
 
-      for (guint j = 0; calls != NULL && j < calls->len && missed == NULL; j++)
-        if (((RexianCallRecord *) g_ptr_array_index (calls, j))->id == callback->call_record_id)
-          missed = g_ptr_array_index (calls, j);
+      for (guint j = 0; missed_calls != NULL && j < missed_calls->len && missed == NULL; j++)
+        if (((RexianCallRecord *) g_ptr_array_index (missed_calls, j))->id ==
+            callback->call_record_id)
+          missed = g_ptr_array_index (missed_calls, j);
 
       gtk_list_box_append (self->callback_list, callback_row_new (callback, missed));
     }
   self->callbacks = g_steal_pointer (&callbacks);
 
-  /* Newest first, so today's calls are the first ones. */
   for (guint i = 0; calls != NULL && i < calls->len; i++)
     {
-      RexianCallRecord *record = g_ptr_array_index (calls, i);
-
-      if (record->offered_at < from)
-        break;
-      gtk_list_box_append (self->call_list, call_row_new (self, record, old_players));
+      gtk_list_box_append (self->call_list,
+                           call_row_new (self, g_ptr_array_index (calls, i), old_players));
       self->n_calls++;
     }
   remove_rows (self->call_list, old_call_rows);

@@ -14,6 +14,7 @@
 #include "rexian-media-devices.h"
 #include "rexian-preferences-window.h"
 #include "rexian-phrases-page.h"
+#include "rexian-supervision-group.h"
 #include "rexian-thresholds-group.h"
 
 /* Spin buttons change by one with every click; the rules are written once the user
@@ -70,6 +71,7 @@ struct _RexianPreferencesWindow
   GtkSpinButton        *early_warning_threshold_spin;
   GtkSpinButton        *early_warning_days_spin;
   RexianThresholdsGroup *thresholds_group;
+  RexianSupervisionGroup *supervision_group;
 };
 
 G_DEFINE_FINAL_TYPE (RexianPreferencesWindow, rexian_preferences_window,
@@ -894,6 +896,7 @@ load_supervisor (RexianPreferencesWindow *self)
   bind_spin (self, "early-warning-threshold", self->early_warning_threshold_spin);
   bind_spin (self, "early-warning-days", self->early_warning_days_spin);
   rexian_thresholds_group_set_settings (self->thresholds_group, self->settings);
+  rexian_supervision_group_set_settings (self->supervision_group, self->settings);
 }
 
 static void
@@ -906,6 +909,7 @@ rexian_preferences_window_class_init (RexianPreferencesWindowClass *klass)
   object_class->finalize = rexian_preferences_window_finalize;
 
   g_type_ensure (REXIAN_TYPE_THRESHOLDS_GROUP);
+  g_type_ensure (REXIAN_TYPE_SUPERVISION_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rexian/Rexian/"
@@ -952,6 +956,8 @@ rexian_preferences_window_class_init (RexianPreferencesWindowClass *klass)
                                         early_warning_days_spin);
   gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,
                                         thresholds_group);
+  gtk_widget_class_bind_template_child (widget_class, RexianPreferencesWindow,
+                                        supervision_group);
   gtk_widget_class_bind_template_callback (widget_class, on_sip_row_applied);
   gtk_widget_class_bind_template_callback (widget_class, on_sip_password_applied);
 

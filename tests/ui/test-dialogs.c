@@ -828,6 +828,29 @@ test_preferences_supervisor (void)
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (asa_warning), 10, 1e-9);
   g_assert_false (gtk_widget_is_sensitive (restore));
 
+  /* Automatic supervision records the method and the person this seat sets. */
+  {
+    GtkWidget *method = find_named (GTK_WIDGET (prefs), "supervision-method");
+    GtkWidget *responsible = find_named (GTK_WIDGET (prefs), "supervision-responsible");
+    g_autofree char *method_key = NULL;
+    g_autofree char *person = NULL;
+
+    g_settings_reset (settings, "supervision-default-method");
+    g_settings_reset (settings, "supervision-responsible");
+    g_assert_true (ADW_IS_COMBO_ROW (method));
+    g_assert_true (ADW_IS_ENTRY_ROW (responsible));
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (method)), ==,
+                      REXIAN_SUPERVISE_METHOD_PHONE);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (method), REXIAN_SUPERVISE_METHOD_ON_SITE);
+    gtk_editable_set_text (GTK_EDITABLE (responsible), "王科长");
+    method_key = g_settings_get_string (settings, "supervision-default-method");
+    person = g_settings_get_string (settings, "supervision-responsible");
+    g_assert_cmpstr (method_key, ==, "on-site");
+    g_assert_cmpstr (person, ==, "王科长");
+    g_settings_reset (settings, "supervision-default-method");
+    g_settings_reset (settings, "supervision-responsible");
+  }
+
   g_settings_reset (settings, "wallboard-page-seconds");
   gtk_window_destroy (GTK_WINDOW (prefs));
   rexian_test_spin (20);
