@@ -214,11 +214,13 @@ _rexian_store_supervision_db_add (RexianStore                   *self,
   if (now <= 0)
     now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (!supervise_order (self, db, record, now, &applied, error))
-    return 0;
-
+  /* One transaction: the Supervise step (a savepoint inside it) and the record are
+   * written together or not at all. */
   if (!rexian_store_begin (self, db, error))
     return 0;
+
+  if (!supervise_order (self, db, record, now, &applied, error))
+    goto failed;
 
   if (once)
     {

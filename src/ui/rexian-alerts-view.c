@@ -37,6 +37,10 @@ struct _RexianAlertsView
   GtkListBox         *supervised_list;
 };
 
+/* Supervised orders listed at most, the latest first: rebuilding tens of thousands of
+ * rows at each change another seat makes would hold up the window. */
+#define SUPERVISED_ROWS_LIMIT 200
+
 G_DEFINE_FINAL_TYPE (RexianAlertsView, rexian_alerts_view, GTK_TYPE_WIDGET)
 
 enum {
@@ -160,7 +164,8 @@ show_supervised (RexianAlertsView *self,
     {
       RexianSupervisedOrder *item = g_ptr_array_index (items, i);
 
-      gtk_list_box_append (self->supervised_list, supervised_row_new (item));
+      if (i < SUPERVISED_ROWS_LIMIT)
+        gtk_list_box_append (self->supervised_list, supervised_row_new (item));
       if (item->latest == NULL || item->latest->outcome == NULL
           || item->latest->outcome[0] == '\0')
         pending++;
@@ -175,7 +180,16 @@ show_supervised (RexianAlertsView *self,
                                           "comes first.",
                                           items != NULL ? items->len : 0),
                              items != NULL ? items->len : 0, pending);
-  gtk_label_set_text (self->supervised_label, summary);
+  if (items != NULL && items->len > SUPERVISED_ROWS_LIMIT)
+    {
+      g_autofree char *more = g_strdup_printf (_("The latest %u are listed."),
+                                               SUPERVISED_ROWS_LIMIT);
+      g_autofree char *full = g_strconcat (summary, " ", more, NULL);
+
+      gtk_label_set_text (self->supervised_label, full);
+    }
+  else
+    gtk_label_set_text (self->supervised_label, summary);
   gtk_stack_set_visible_child_name (self->supervised_stack,
                                     items != NULL && items->len > 0 ? "list" : "empty");
 }

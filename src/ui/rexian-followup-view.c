@@ -36,6 +36,10 @@ struct _RexianFollowupView
   gboolean      filling_settings;
 };
 
+/* Rows shown at most, the queue's first (the oldest replies): a list box of thousands of
+ * rows, rebuilt at each change another seat makes, would hold up the window. */
+#define QUEUE_ROWS_LIMIT 200
+
 G_DEFINE_FINAL_TYPE (RexianFollowupView, rexian_followup_view, GTK_TYPE_WIDGET)
 
 enum {
@@ -177,9 +181,30 @@ show_queue (RexianFollowupView *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queue_list))) != NULL)
     gtk_list_box_remove (self->queue_list, child);
 
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < MIN (items->len, QUEUE_ROWS_LIMIT); i++)
     gtk_list_box_append (self->queue_list,
                          queue_row_new (self, g_ptr_array_index (items, i), no_call));
+  if (items->len > QUEUE_ROWS_LIMIT)
+    {
+      guint more = items->len - QUEUE_ROWS_LIMIT;
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u more order waits; it shows once the ones above "
+                                      "are visited.",
+                                      "%u more orders wait; they show once the ones above "
+                                      "are visited.", more), more);
+      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->queue_list, row);
+    }
 
   gtk_stack_set_visible_child_name (self->queue_stack, items->len > 0 ? "list" : "empty");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
