@@ -18,6 +18,7 @@ struct _RexianArchiveView
 
   RexianStore        *store;
   GCancellable       *cancellable;
+  gboolean            needs_refresh;
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
   /* What the entries show: a catalogue node and the search text. */

@@ -480,7 +480,28 @@ on_entry_activated (RexianArchiveView *self,
 static void
 on_store_changed (RexianArchiveView *self)
 {
+  /* Other seats write all day; the archive catches up when it is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->needs_refresh = TRUE;
+      return;
+    }
+
   rexian_archive_view_refresh (self);
+}
+
+static void
+rexian_archive_view_map (GtkWidget *widget)
+{
+  RexianArchiveView *self = REXIAN_ARCHIVE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (rexian_archive_view_parent_class)->map (widget);
+
+  if (self->needs_refresh)
+    {
+      self->needs_refresh = FALSE;
+      rexian_archive_view_refresh (self);
+    }
 }
 
 /* Actions */
@@ -541,6 +562,7 @@ rexian_archive_view_class_init (RexianArchiveViewClass *klass)
 
   object_class->dispose = rexian_archive_view_dispose;
   object_class->finalize = rexian_archive_view_finalize;
+  widget_class->map = rexian_archive_view_map;
 
   signals[ORDER_ACTIVATED] =
     g_signal_new ("order-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,

@@ -46,6 +46,39 @@ on_stall_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* How long the window's own reaction to one "changed" of the store keeps the main loop:
+ * from the emission (an emission hook runs before every handler) to the last handler. */
+typedef struct
+{
+  gint64 started;
+  gint64 total;
+  gint64 longest;
+  guint  count;
+} ChangeCost;
+
+static gboolean
+on_changed_emitted (GSignalInvocationHint *hint,
+                    guint                  n_params,
+                    const GValue          *params,
+                    gpointer               user_data)
+{
+  ChangeCost *cost = user_data;
+
+  cost->started = g_get_monotonic_time ();
+  return TRUE;
+}
+
+static void
+on_changed_done (RexianStore *store,
+                 ChangeCost  *cost)
+{
+  gint64 spent = g_get_monotonic_time () - cost->started;
+
+  cost->total += spent;
+  cost->longest = MAX (cost->longest, spent);
+  cost->count++;
+}
+
 typedef struct
 {
   gboolean updated;
@@ -124,6 +157,7 @@ main (int   argc,
   RexianSupervisorFeed *feed;
   GtkWidget *view;
   Stall stall = { 0 };
+  ChangeCost change_cost = { 0 };
   Wait first = { 0 };
   double open_ms, wall_ms;
   long rss_before;
@@ -177,6 +211,10 @@ main (int   argc,
   rss_before = status_kib ("VmRSS:");
 
   stall_id = g_timeout_add (5, on_stall_tick, &stall);
+  g_signal_add_emission_hook (g_signal_lookup ("changed", REXIAN_TYPE_STORE), 0,
+                              on_changed_emitted, &change_cost, NULL);
+  g_signal_connect_after (rexian_application_get_store (app), "changed",
+                          G_CALLBACK (on_changed_done), &change_cost);
 
   /* Opening the view starts its feed: the first read and the first frame with figures. */
   view = GTK_WIDGET (window->supervisor_view);
@@ -254,6 +292,10 @@ main (int   argc,
              s_sum / refreshes, s_max);
     g_print ("%-52s %9.1f ms\n", "wall display: opened to figures", wall_ms);
     g_print ("%-52s %9.1f ms\n", "longest main-loop stall meanwhile", stall.longest / 1000.0);
+    g_print ("%-52s %9.1f ms  (max %.1f; %u changes)\n",
+             "the window's reaction to a change, mean",
+             change_cost.count > 0 ? change_cost.total / 1000.0 / change_cost.count : 0.0,
+             change_cost.longest / 1000.0, change_cost.count);
     g_print ("%-52s %9.1f MiB\n", "memory before the view (RSS)", rss_before / 1024.0);
     g_print ("%-52s %9.1f MiB\n", "memory after (RSS)", status_kib ("VmRSS:") / 1024.0);
     g_print ("%-52s %9.1f MiB\n", "peak memory (VmHWM)", status_kib ("VmHWM:") / 1024.0);
