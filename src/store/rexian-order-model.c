@@ -251,12 +251,21 @@ on_store_changed (RexianOrderModel *self,
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Every seat's model hears of every write; a column re-reads its 100,000 keys only
-   * when a changed order is in it or now belongs in it.  A change without an order
-   * event (the deadline rules, say) may move any row, so it refreshes. */
-  if (rexian_store_changed_orders_since (store, &self->last_event_id, changed, NULL)
-      && changed->len > 0 && changed->len <= MAX_CHANGED_TO_CHECK
-      && !concerns_model (self, changed))
-    return;
+   * when a changed order is in it or now belongs in it.  Every write of an order records
+   * an event, so a change without one (a call logged, an article saved) leaves the rows
+   * where they were, unless the model filters by deadline colour: new deadline rules or
+   * holiday data move orders between colours without touching them. */
+  if (rexian_store_changed_orders_since (store, &self->last_event_id, changed, NULL))
+    {
+      gboolean by_colour = self->query->color != REXIAN_DEADLINE_NONE
+                           || self->query->alerts_only;
+
+      if (changed->len == 0 && !by_colour)
+        return;
+      if (changed->len > 0 && changed->len <= MAX_CHANGED_TO_CHECK
+          && !concerns_model (self, changed))
+        return;
+    }
 
   rexian_order_model_refresh (self);
 }
